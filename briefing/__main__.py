@@ -1,0 +1,3 @@
+from briefing.launcher import main
+
+raise SystemExit(main())

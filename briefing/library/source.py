@@ -1,0 +1,101 @@
+"""A source document: its metadata (facts, some marked as inferred) and its text, read lazily."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.yamlio import read_text
+
+KINDS = ("news", "analysis", "government", "reference", "fact sheet", "press release", "report", "other")
+DATE_PRECISIONS = ("day", "month", "year")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+MAX_SOURCE_TEXT_BYTES = 20 * 1024 * 1024
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs are separated by blank lines; each is stripped, empty ones dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+@dataclass
+class Source:
+    id: str
+    kind: str
+    title: str | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None  # ISO 8601 prefix: YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: str | None = None
+    url: str | None = None
+    language: str | None = None
+    seed_file: str | None = None
+    captions: list[str] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)  # field -> one-line reason
+    notes: str | None = None
+    meta_path: Path | None = None
+    text_path: Path | None = None
+    origin: str = "bundled"  # or "user"
+    _text: str | None = field(default=None, repr=False, compare=False)
+    _paragraphs: list[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def label(self) -> str:
+        """A name to show: the title, or the opening words marked as such when there is none."""
+        if self.title:
+            return self.title
+        first = self.paragraphs()[0] if self.text_path and self.paragraphs() else self.id
+        words = first.split()
+        return "[" + " ".join(words[:8]) + ("…" if len(words) > 8 else "") + "]"
+
+    @property
+    def year(self) -> str | None:
+        return self.date[:4] if self.date else None
+
+    def is_inferred(self, field_name: str) -> bool:
+        return field_name in self.inferred
+
+    def text(self) -> str:
+        if self._text is None:
+            if self.text_path is None:
+                self._text = ""
+            else:
+                self._text = read_text(self.text_path, MAX_SOURCE_TEXT_BYTES)
+        return self._text
+
+    def paragraphs(self) -> list[str]:
+        if self._paragraphs is None:
+            self._paragraphs = split_paragraphs(self.text())
+        return self._paragraphs
+
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text().encode("utf-8")).hexdigest()
+
+    def forget_text(self) -> None:
+        """Drop the cached text so the next read sees the file as it is now."""
+        self._text = None
+        self._paragraphs = None
+
+    def metadata(self) -> dict:
+        """The metadata as it is saved, without paths or cached text."""
+        data = {
+            "id": self.id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "authors": list(self.authors),
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "url": self.url,
+            "language": self.language,
+            "kind": self.kind,
+            "seed_file": self.seed_file,
+            "captions": list(self.captions),
+            "inferred": dict(self.inferred),
+            "notes": self.notes,
+        }
+        if self.text_path is not None and self.meta_path is not None:
+            data["text_file"] = self.text_path.name
+        return data

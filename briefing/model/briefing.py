@@ -1,0 +1,96 @@
+"""Plain dataclasses for a briefing.  No I/O here: storage, anchoring and edits live beside it."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Union
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Excerpt:
+    """An exact quote: ``text == paragraph[start:end]`` of paragraph ``paragraph`` (1-based) of the source."""
+
+    source_id: str
+    text: str
+    paragraph: int
+    start: int
+    end: int
+    before: str = ""  # up to ~40 characters preceding the quote in its paragraph, to re-find it
+    after: str = ""
+    lead_ellipsis: bool = False
+    trail_ellipsis: bool = False
+    comment: str = ""
+    id: str = field(default_factory=new_id)
+    # Set when the briefing is checked against the library; never saved.
+    status: str = field(default="unchecked", compare=False)  # unchecked | ok | reanchored | stale
+    kind: str = field(default="excerpt", init=False, repr=False)
+
+
+@dataclass
+class Note:
+    """The user's own words, shown distinct from quoted text."""
+
+    text: str
+    id: str = field(default_factory=new_id)
+    kind: str = field(default="note", init=False, repr=False)
+
+
+@dataclass
+class Subheading:
+    text: str
+    id: str = field(default_factory=new_id)
+    kind: str = field(default="subheading", init=False, repr=False)
+
+
+Item = Union[Excerpt, Note, Subheading]
+
+
+@dataclass
+class Section:
+    title: str
+    topic_id: str | None = None
+    key_points: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    discussion_questions: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def excerpts(self) -> list[Excerpt]:
+        return [item for item in self.items if isinstance(item, Excerpt)]
+
+
+@dataclass
+class BriefingMeta:
+    title: str = "Untitled briefing"
+    subtitle: str = ""
+    prepared_for: str = ""
+    prepared_by: str = ""
+    date: str = ""  # free text as the user wants it printed, e.g. "23 November 2026"
+    marking: str = ""  # handling marking, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY"
+    purpose: str = ""
+    theme: str = "memo"  # memo | study
+    citation_style: str = "chicago"  # chicago | apa | mla
+    page_size: str = "letter"  # letter | a4
+
+
+@dataclass
+class Briefing:
+    meta: BriefingMeta = field(default_factory=BriefingMeta)
+    sections: list[Section] = field(default_factory=list)
+
+    def all_excerpts(self) -> list[Excerpt]:
+        return [e for s in self.sections for e in s.excerpts()]
+
+    def section_for_topic(self, topic_id: str) -> Section | None:
+        return next((s for s in self.sections if s.topic_id == topic_id), None)
+
+    def find_item(self, item_id: str) -> tuple[Section, int] | None:
+        for section in self.sections:
+            for index, item in enumerate(section.items):
+                if item.id == item_id:
+                    return section, index
+        return None

@@ -1,0 +1,168 @@
+"""The only way the application reads and writes YAML.
+
+Reading is safe-only (no Python tags), refuses aliases (billion laughs) and files over
+a size limit, and uses libyaml's C loader when present.  Writing is atomic: a crash
+mid-save leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from briefing.errors import ContentError
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+
+
+def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a UTF-8 text file, refusing oversize or undecodable content with a located error."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if size > max_bytes:
+        raise ContentError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ContentError(
+            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", line, column
+        ) from exc
+    if "\x00" in text:
+        raise ContentError(path, "binary file (contains NUL bytes), not text")
+    return text.removeprefix("\ufeff")
+
+
+def _refuse_aliases(text: str, path: Path) -> None:
+    # Only texts with '*' can hold an alias; scanning events costs a second parse.
+    if "*" not in text:
+        return
+    for event in yaml.parse(text, Loader=SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            mark = event.start_mark
+            raise ContentError(
+                path,
+                "YAML aliases (*name) are not allowed in this file",
+                mark.line + 1,
+                mark.column + 1,
+            )
+
+
+def loads(text: str, path: Path | str = "<text>") -> Any:
+    """Parse YAML text safely; errors become ContentError with line and column."""
+    path = Path(path)
+    try:
+        _refuse_aliases(text, path)
+        return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        if "could not determine a constructor" in problem:
+            problem = "refused an unsafe or unknown YAML tag " + problem.split("tag", 1)[-1].strip()
+        raise ContentError(
+            path,
+            f"invalid YAML: {problem}",
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise ContentError(path, f"invalid YAML: {exc}") from exc
+
+
+def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
+    return loads(read_text(path, max_bytes), path)
+
+
+def locate(text: str, keys: Iterable[str | int]) -> tuple[int | None, int | None]:
+    """1-based line and column of the node at ``keys`` (or of its nearest existing parent)."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None, None
+    best = node
+    for key in keys:
+        if node is None:
+            break
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key:
+                    child = v
+                    break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            child = node.value[key]
+        if child is None:
+            break
+        node = best = child
+    if best is None:
+        return None, None
+    return best.start_mark.line + 1, best.start_mark.column + 1
+
+
+def dumps(data: Any) -> str:
+    """Readable, diff-friendly YAML: block style, key order kept, Unicode left as is."""
+    return yaml.dump(
+        data,
+        Dumper=SafeDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    path = Path(path)
+    directory = path.parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
