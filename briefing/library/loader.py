@@ -66,7 +66,7 @@ class Library:
             return
         by_id_here: dict[str, Path] = {}
         with os.scandir(folder) as entries:
-            files = sorted(e for e in entries if e.name.endswith(".yaml") and e.is_file())
+            files = sorted((e for e in entries if e.name.endswith(".yaml") and e.is_file()), key=lambda e: e.name)
         for entry in files:
             path = Path(entry.path)
             seen.add(str(path))
