@@ -28,6 +28,8 @@ class Excerpt:
     id: str = field(default_factory=new_id)
     # Set when the briefing is checked against the library; never saved.
     status: str = field(default="unchecked", compare=False)  # unchecked | ok | reanchored | stale
+    # Why the status is what it is, in plain words for the user (e.g. which source is missing); never saved.
+    status_reason: str = field(default="", compare=False, repr=False)
     kind: str = field(default="excerpt", init=False, repr=False)
 
 
@@ -87,6 +89,12 @@ class Briefing:
 
     def section_for_topic(self, topic_id: str) -> Section | None:
         return next((s for s in self.sections if s.topic_id == topic_id), None)
+
+    def find_section(self, section_id: str) -> tuple[Section, int] | None:
+        for index, section in enumerate(self.sections):
+            if section.id == section_id:
+                return section, index
+        return None
 
     def find_item(self, item_id: str) -> tuple[Section, int] | None:
         for section in self.sections:
