@@ -1,0 +1,83 @@
+"""The one way text reaches reportlab Paragraph markup.
+
+Paragraph parses its input as XML-ish markup with attributes that older reportlab
+versions evaluated (CVE-2023-33733).  Source and user text therefore always goes through
+``esc``; only markup written in this package (``<b>``, ``<i>``, ``<super>``, ``<a href>``
+with a validated http(s) URL) is raw.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as _xml_escape
+
+REPLACEMENT = "\ufffd"
+# C0 controls except tab/newline/CR, DEL, C1 controls, lone surrogates, non-characters
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_WS = re.compile(r"[\t\r\n]+")
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
+_URL_TRAIL = ".,;:!?)]}'’”"
+
+
+def clean(text: str | None) -> str:
+    """Plain text safe for a PDF: bad control characters become a visible U+FFFD."""
+    if not text:
+        return ""
+    return _WS.sub(" ", _BAD_CHARS.sub(REPLACEMENT, str(text)))
+
+
+def esc(text: str | None) -> str:
+    """Escape untrusted text for Paragraph markup: nothing in it is ever a tag or entity."""
+    return _xml_escape(clean(text), {'"': "&quot;"})
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) URL with a host, else None (javascript:, file:, ...)."""
+    if not url:
+        return None
+    url = clean(url).strip()
+    if _BAD_CHARS.search(url) or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def link(url: str, label: str | None = None, color: str = "#1a4c8b") -> str:
+    """Markup for a clickable link; the URL must already have passed safe_url."""
+    checked = safe_url(url)
+    text = esc(label if label is not None else url)
+    if checked is None:
+        return text
+    return f'<a href="{esc(checked)}" color="{color}">{text}</a>'
+
+
+def linkify(text: str) -> str:
+    """Escape text, turning each http(s) URL in it into a link (for the sources list)."""
+    out: list[str] = []
+    pos = 0
+    for match in _URL.finditer(text or ""):
+        url = match.group(0)
+        trimmed = url.rstrip(_URL_TRAIL)
+        end = match.start() + len(trimmed)
+        out.append(esc(text[pos : match.start()]))
+        out.append(link(trimmed))
+        pos = end
+    out.append(esc((text or "")[pos:]))
+    return "".join(out)
+
+
+def runs_markup(runs: Iterable, link_urls: bool = True) -> str:
+    """Citation Runs (text, italic) to markup; each run's text is escaped."""
+    parts = []
+    for run in runs:
+        text = getattr(run, "text", run if isinstance(run, str) else "")
+        body = linkify(text) if link_urls else esc(text)
+        parts.append(f"<i>{body}</i>" if getattr(run, "italic", False) and body else body)
+    return "".join(parts)
