@@ -1,0 +1,312 @@
+"""The passage index: one row per paragraph in SQLite FTS5, kept in the user cache dir.
+
+Why SQLite FTS5: it ships with Python, ranks with BM25, and stays fast at 10,000
+sources / 80,000 paragraphs.  The index is disposable (a damaged file is deleted and
+rebuilt) and incremental: a source whose text file has the same mtime and size as
+last time is not even read; one whose stat changed is read and hashed, and
+re-indexed only when its content hash changed.
+
+Tables:
+  sources(source_id, text_path, content_hash, mtime_ns, size, paragraphs)
+  passages(id, source_id, paragraph, text)       -- exact text, for display/excerpts
+  passages_fts(body)                              -- normalised text, rowid = passages.id
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from briefing import paths
+from briefing.errors import ContentError
+from briefing.search import highlight
+from briefing.search.normalize import NORMALISATION_VERSION, normalise
+from briefing.search.query import Phrase, parse, topic_fts, topic_phrases
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 100 + NORMALISATION_VERSION  # user_version; a mismatch rebuilds the file
+BUSY_TIMEOUT_S = 15.0
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS sources(
+    source_id TEXT PRIMARY KEY,
+    text_path TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    paragraphs INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS passages(
+    id INTEGER PRIMARY KEY,
+    source_id TEXT NOT NULL,
+    paragraph INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS passages_by_source ON passages(source_id, paragraph);
+CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
+    body, tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+
+@dataclass
+class Passage:
+    """One paragraph that matched: exact text, where it is, how well it matched, and where."""
+
+    source_id: str
+    paragraph: int  # 1-based
+    text: str
+    score: float  # higher is better
+    highlights: list[tuple[int, int]] = field(default_factory=list)
+    snippet: str = ""
+    snippet_highlights: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    indexed: int  # sources (re-)indexed
+    removed: int  # sources dropped from the index
+    unchanged: int  # sources left as they were
+
+
+@dataclass
+class _Plan:
+    source_id: str
+    text_path: str
+    content_hash: str
+    mtime_ns: int
+    size: int
+    paragraphs: list[str] | None  # None: only the stat row changes
+
+
+class SearchIndex:
+    """Open with ``SearchIndex.open()``, sync with ``update(library)``, then ``search``/``suggest``."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self._conn = conn
+        self.path = path
+        self.stats: dict[str, int] = {
+            "texts_read": 0, "sources_indexed": 0, "sources_removed": 0,
+            "sources_unchanged": 0, "paragraphs_indexed": 0, "rebuilds": 0,
+        }
+        self.problems: list[ContentError] = []  # texts that could not be read at the last update
+
+    # -- opening -------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> "SearchIndex":
+        """Open (creating if needed) the index; a damaged or outdated file is deleted and rebuilt."""
+        target = str(paths.user_cache_dir() / "passages.sqlite3") if path is None else str(path)
+        try:
+            conn = cls._connect(target)
+            rebuilds = 0
+        except sqlite3.DatabaseError as exc:
+            if target == ":memory:":
+                raise
+            log.warning("search index %s is damaged (%s); rebuilding it", target, exc)
+            _delete_db_files(target)
+            conn = cls._connect(target)
+            rebuilds = 1
+        idx = cls(conn, target)
+        idx.stats["rebuilds"] = rebuilds
+        return idx
+
+    @staticmethod
+    def _connect(target: str) -> sqlite3.Connection:
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if tables and version != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"index format {version}, expected {SCHEMA_VERSION}")
+            if target != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
+            conn.execute("SELECT count(*) FROM sources").fetchone()
+            conn.execute("SELECT rowid FROM passages_fts LIMIT 1").fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- keeping it in step with the library ------------------------------------------
+    def update(self, library, progress: Callable[[int, int], None] | None = None) -> UpdateResult:
+        """Bring the index in line with ``library``; cheap when nothing changed."""
+        try:
+            return self._update(library, progress)
+        except sqlite3.DatabaseError as exc:
+            if self.path == ":memory:":
+                raise
+            log.warning("search index %s failed (%s); rebuilding it", self.path, exc)
+            self.close()
+            _delete_db_files(self.path)
+            self._conn = self._connect(self.path)
+            self.stats["rebuilds"] += 1
+            return self._update(library, progress)
+
+    def _update(self, library, progress) -> UpdateResult:
+        conn = self._conn
+        known = {
+            row[0]: row[1:]
+            for row in conn.execute("SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources")
+        }
+        sources = library.sources
+        removed = sorted(set(known) - set(sources))
+        plans: list[_Plan] = []
+        failed: list[str] = []
+        unchanged = 0
+        self.problems = []
+        total = len(sources)
+        for done, source_id in enumerate(sorted(sources), 1):
+            plan = self._plan(sources[source_id], known.get(source_id))
+            if plan is None:
+                unchanged += 1
+            elif isinstance(plan, ContentError):
+                self.problems.append(plan)
+                if source_id in known:
+                    failed.append(source_id)
+            else:
+                plans.append(plan)
+            if progress is not None:
+                progress(done, total)
+        reindexed = [p for p in plans if p.paragraphs is not None]
+        if removed or plans or failed:
+            self._write(removed + failed, plans)
+        self.stats["sources_indexed"] += len(reindexed)
+        self.stats["sources_removed"] += len(removed)
+        self.stats["sources_unchanged"] += unchanged + len(plans) - len(reindexed)
+        self.stats["paragraphs_indexed"] += sum(len(p.paragraphs) for p in reindexed)
+        return UpdateResult(len(reindexed), len(removed), unchanged + len(plans) - len(reindexed))
+
+    def _plan(self, source, known: tuple | None) -> _Plan | ContentError | None:
+        """None: untouched.  A plan with paragraphs: re-index.  Without: only record the new stat."""
+        text_path = str(source.text_path) if source.text_path is not None else ""
+        try:
+            st = os.stat(text_path) if text_path else None
+        except OSError as exc:
+            return ContentError(text_path, f"cannot read file: {exc.strerror or exc}")
+        mtime_ns, size = (st.st_mtime_ns, st.st_size) if st else (0, 0)
+        if known is not None and known[0] == text_path and known[2] == mtime_ns and known[3] == size:
+            return None
+        had_text = getattr(source, "_text", None) is not None
+        source.forget_text()  # read the file as it is now, not a copy cached before it changed
+        try:
+            text = source.text()
+        except ContentError as exc:
+            return exc
+        finally:
+            self.stats["texts_read"] += 1
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        paragraphs = None
+        if known is None or known[1] != digest:
+            paragraphs = source.paragraphs()
+        if not had_text:
+            source.forget_text()  # 10,000 texts need not stay in memory after indexing
+        return _Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
+
+    def _write(self, drop: list[str], plans: list[_Plan]) -> None:
+        """All changes in one transaction: a crash or a second process never sees half an update."""
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            reindex = [p for p in plans if p.paragraphs is not None]
+            # Delete before insert, inside the lock: a concurrent updater cannot leave duplicates.
+            for source_id in drop + [p.source_id for p in reindex]:
+                conn.execute(
+                    "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE source_id = ?)",
+                    (source_id,),
+                )
+                conn.execute("DELETE FROM passages WHERE source_id = ?", (source_id,))
+            conn.executemany("DELETE FROM sources WHERE source_id = ?", [(s,) for s in drop])
+            next_id = (conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0) + 1
+            rows = []
+            for plan in reindex:
+                for number, text in enumerate(plan.paragraphs, 1):
+                    rows.append((next_id, plan.source_id, number, text))
+                    next_id += 1
+            conn.executemany("INSERT INTO passages(id, source_id, paragraph, text) VALUES (?, ?, ?, ?)", rows)
+            conn.executemany(
+                "INSERT INTO passages_fts(rowid, body) VALUES (?, ?)", ((r[0], normalise(r[3])) for r in rows)
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO sources(source_id, text_path, content_hash, mtime_ns, size, paragraphs)"
+                " VALUES (?, ?, ?, ?, ?, coalesce(?, (SELECT paragraphs FROM sources WHERE source_id = ?), 0))",
+                [
+                    (p.source_id, p.text_path, p.content_hash, p.mtime_ns, p.size,
+                     None if p.paragraphs is None else len(p.paragraphs), p.source_id)
+                    for p in plans
+                ],
+            )
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    # -- querying ----------------------------------------------------------------------
+    def search(self, text: str, limit: int = 50) -> list[Passage]:
+        """Passages matching free text (terms ANDed, "quoted phrases", numbers as typed), best first."""
+        query = parse(text)
+        return self._run(query.fts(), query.phrases, limit)
+
+    def suggest(self, topic, limit: int = 30) -> list[Passage]:
+        """Passages for a topic: any of its terms (each a phrase), BM25-ranked, specific phrases weighted up."""
+        return self._run(topic_fts(topic.terms), [p for p, _ in topic_phrases(topic.terms)], limit)
+
+    def count_suggestions(self, topic) -> int:
+        expr = topic_fts(topic.terms)
+        if expr is None:
+            return 0
+        return self._conn.execute(
+            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expr,)
+        ).fetchone()[0]
+
+    def source_ids(self) -> list[str]:
+        return [r[0] for r in self._conn.execute("SELECT source_id FROM sources ORDER BY source_id")]
+
+    def _run(self, expr: str | None, phrases: Iterable[Phrase], limit: int) -> list[Passage]:
+        if expr is None or limit <= 0:
+            return []
+        phrases = list(phrases)
+        rows = self._conn.execute(
+            """
+            SELECT p.source_id, p.paragraph, p.text, hit.rank
+            FROM (SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts
+                  WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?) AS hit
+            JOIN passages AS p ON p.id = hit.rowid
+            """,
+            (expr, int(limit)),
+        ).fetchall()
+        out = []
+        for source_id, paragraph, text, rank in rows:
+            spans = highlight.find_spans(text, phrases)
+            snip, snip_spans = highlight.snippet(text, spans)
+            out.append(Passage(source_id, paragraph, text, -rank, spans, snip, snip_spans))
+        out.sort(key=lambda p: (-p.score, p.source_id, p.paragraph))
+        return out
+
+
+def _delete_db_files(target: str) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(target + suffix)
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            log.warning("could not delete %s: %s", target + suffix, exc)

@@ -1,0 +1,78 @@
+"""Text normalisation shared by the index, the query parser and the highlighter.
+
+SQLite's ``unicode61`` tokenizer splits "11,000" into "11" and "000", so nobody could
+find the number as typed.  The index therefore stores a *normalised copy* of each
+paragraph in which digit-group commas are removed ("11,000" -> "11000"); queries get
+the same treatment.  The exact text is kept separately for display and excerpts.
+
+Highlights must be computed on the exact text, so this module can also tokenise the
+exact text the way the index saw it and map every token back to its original
+character span.  Folding (lower case, diacritics removed) mirrors
+``unicode61 remove_diacritics 2``: "Nariño" and "Narino" are the same token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Bump when normalisation or tokenisation changes: the index is rebuilt on a mismatch.
+NORMALISATION_VERSION = 1
+
+# A comma between a digit and exactly three digits is a thousands separator.
+_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# unicode61 token characters: letters, numbers (and, in practice, combining marks,
+# which remove_diacritics then drops).  Python's [^\W_] is letters and numbers.
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])+")
+
+
+def normalise(text: str) -> str:
+    """The copy of ``text`` that is indexed (and the form queries are matched in)."""
+    return _GROUP_COMMA.sub("", text)
+
+
+def normalise_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text plus, for each of its positions (and its end), the position in ``text``."""
+    out: list[str] = []
+    positions: list[int] = []
+    last = 0
+    for match in _GROUP_COMMA.finditer(text):
+        chunk = text[last : match.start()]
+        out.append(chunk)
+        positions.extend(range(last, match.start()))
+        last = match.end()
+    out.append(text[last:])
+    positions.extend(range(last, len(text)))
+    positions.append(len(text))
+    return "".join(out), positions
+
+
+def fold(token: str) -> str:
+    """Lower case without diacritics: the form in which tokens are compared."""
+    decomposed = unicodedata.normalize("NFD", token)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # folded form
+    start: int  # span in the original (exact) text
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens of the exact text as the index sees them, with their original spans."""
+    norm, positions = normalise_with_map(text)
+    out = []
+    for match in _TOKEN.finditer(norm):
+        folded = fold(match.group())
+        if folded:
+            out.append(Token(folded, positions[match.start()], positions[match.end() - 1] + 1))
+    return out
+
+
+def query_tokens(text: str) -> list[str]:
+    """Folded tokens of a piece of user input (numbers normalised like the index)."""
+    return [fold(m.group()) for m in _TOKEN.finditer(normalise(text)) if fold(m.group())]
