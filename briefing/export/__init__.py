@@ -1,0 +1,7 @@
+"""PDF export of a briefing (reportlab platypus, embedded DejaVu fonts, themes as data)."""
+
+from briefing.export.page_templates import ExportCancelled
+from briefing.export.pdf import ExportResult, export_pdf, render_pdf_bytes
+from briefing.export.themes import THEME_NAMES, load_theme
+
+__all__ = ["ExportCancelled", "ExportResult", "THEME_NAMES", "export_pdf", "load_theme", "render_pdf_bytes"]

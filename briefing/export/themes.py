@@ -93,7 +93,6 @@ SCHEMA: dict[str, Any] = {
     "parent": _text,
     "page_size": _choice(*PAGE_SIZES),
     "margins": {k: _length for k in ("top", "bottom", "inner", "outer", "header")},
-    "mirror_margins": _bool,
     "fonts": {k: _FAMILY for k in ("body", "heading", "quote", "note", "furniture")},
     "sizes": {
         k: _number(5, 48)

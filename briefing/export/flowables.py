@@ -1,0 +1,162 @@
+"""Custom flowables: section anchors (outline + page recording), TOC rows whose page numbers
+are forward-referenced form XObjects, block quotes with a left rule, ruled note lines."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+
+from briefing.export.markup import clean
+
+NUMBER_WIDTH = 36  # room reserved on a TOC row for the page number
+
+
+def toc_form_name(key: str) -> str:
+    return f"tocnum_{key}"
+
+
+class SectionAnchor(Flowable):
+    """Zero-size marker before a heading: bookmarks the spot, adds the outline entry and
+    tells the document which page the section starts on (for the TOC forms)."""
+
+    _ZEROSIZE = 1
+
+    def __init__(self, key: str, title: str, on_draw: Callable[[str, int], None], outline: bool = True,
+                 level: int = 0) -> None:
+        super().__init__()
+        self.key = key
+        self.title = clean(title) or "Untitled section"
+        self.on_draw = on_draw
+        self.outline = outline
+        self.level = level
+        self.keepWithNext = 1
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.bookmarkHorizontal(self.key, 0, 4)
+        if self.outline:
+            canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
+        self.on_draw(self.key, canv.getPageNumber())
+
+
+class TocEntry(Flowable):
+    """One contents row: the title (wrapped), dot leaders, and the page number drawn as a
+    form XObject that is only defined once the section's page is known (end of the build)."""
+
+    def __init__(self, key: str, markup: str, style, leader_color) -> None:
+        super().__init__()
+        self.key = key
+        self.para = Paragraph(markup, style)
+        self.style = style
+        self.leader_color = leader_color
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        _, self.height = self.para.wrap(availWidth - NUMBER_WIDTH - 12, availHeight)
+        return self.width, self.height
+
+    def _last_line_end(self) -> float:
+        bl = getattr(self.para, "blPara", None)
+        if bl is None or not bl.lines:
+            return 0.0
+        line = bl.lines[-1]
+        extra = line[0] if bl.kind == 0 else getattr(line, "extraSpace", 0)
+        return max(0.0, self.para.width - extra)
+
+    def draw(self) -> None:
+        canv = self.canv
+        self.para.drawOn(canv, 0, 0)
+        size = self.style.fontSize
+        lines = len(self.para.blPara.lines)
+        ascent = getattr(self.para.blPara, "ascent", size)
+        last_baseline = self.height - ascent - self.style.leading * (lines - 1)
+        start = self._last_line_end() + 6
+        stop = self.width - NUMBER_WIDTH + 4
+        if stop > start:
+            canv.saveState()
+            canv.setFillColor(self.leader_color)
+            canv.setFont(self.style.fontName, size)
+            dots = int((stop - start) / stringWidth(" .", self.style.fontName, size))
+            if dots > 0:
+                canv.drawRightString(stop, last_baseline, " ." * dots)
+            canv.restoreState()
+        canv.saveState()
+        canv.translate(self.width, last_baseline)
+        canv.doForm(toc_form_name(self.key))
+        canv.restoreState()
+        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class RuledParagraph(Paragraph):
+    """A Paragraph with a vertical rule at its left, kept on every piece when it splits
+    (Paragraph.split builds the pieces with ``self.__class__``)."""
+
+    rule_width = 2.0
+    rule_color = None
+    rule_gap = 8.0
+
+    def draw(self) -> None:
+        if self.rule_width and self.rule_color is not None:
+            canv = self.canv
+            x = self.style.leftIndent - self.rule_gap
+            pad = self.style.borderPadding if self.style.backColor else 0
+            pad = pad[0] if isinstance(pad, (tuple, list)) else pad
+            canv.saveState()
+            canv.setStrokeColor(self.rule_color)
+            canv.setLineWidth(self.rule_width)
+            canv.line(x, -pad, x, self.height + pad)
+            canv.restoreState()
+        super().draw()
+
+
+def ruled_paragraph_class(width: float, color, gap: float) -> type:
+    return type("ThemedRuledParagraph", (RuledParagraph,), {"rule_width": width, "rule_color": color, "rule_gap": gap})
+
+
+class RuledLines(Flowable):
+    """Blank ruled lines for handwritten notes (study packets).  With ``fill`` they take the
+    rest of the page when at least ``count`` lines fit there; otherwise exactly ``count``."""
+
+    def __init__(self, count: int, spacing: float, color, fill: bool = False, label: str = "",
+                 label_style=None) -> None:
+        super().__init__()
+        self.label = label
+        self.label_style = label_style
+        self.label_height = label_style.leading + 4 if label and label_style is not None else 0
+        self.count = count
+        self.spacing = spacing
+        self.color = color
+        self.fill = fill
+        self.lines = count
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        fits = int((availHeight - 4 - self.label_height) // self.spacing)
+        self.lines = max(self.count, min(fits, 60)) if self.fill and fits >= self.count else self.count
+        self.height = self.lines * self.spacing + 4 + self.label_height
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):
+        self.fill = False  # moved to a new page: just the minimum there, not a page of lines
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setStrokeColor(self.color)
+        canv.setLineWidth(0.4)
+        if self.label_height:
+            st = self.label_style
+            canv.setFont(st.fontName, st.fontSize)
+            canv.setFillColor(st.textColor)
+            canv.drawString(0, self.height - st.fontSize, self.label)
+        for i in range(self.lines):
+            y = self.height - self.label_height - (i + 1) * self.spacing
+            canv.line(0, y, self.width, y)
+        canv.restoreState()

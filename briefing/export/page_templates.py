@@ -1,0 +1,207 @@
+"""The document template: page frames, running header/footer and marking, progress/cancel
+hooks, and the canvas that defines the forward-referenced number forms when it saves.
+
+One layout pass only: the TOC rows and every footer draw their numbers with
+``canvas.doForm(name)``; reportlab lets a form be used before it is defined, so the forms
+are written in ``NumberingCanvas.save`` once the section pages and the page total are known.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from briefing.export.flowables import toc_form_name
+from briefing.export.fonts import font_name
+from briefing.export.markup import clean
+from briefing.export.themes import Theme
+
+FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
+
+
+class ExportCancelled(Exception):
+    """The user cancelled an export; no file was written."""
+
+
+def page_form_name(page: int) -> str:
+    return f"pagefooter_{page}"
+
+
+class NumberingCanvas(Canvas):
+    """Defines the page-number forms just before the file is written."""
+
+    def __init__(self, *args, doc: "BriefingDocTemplate", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.bb_doc = doc
+        self.bb_pages = 0
+
+    def showPage(self) -> None:
+        self.bb_pages += 1
+        super().showPage()
+
+    def save(self) -> None:
+        self.bb_doc.define_number_forms(self, self.bb_pages)
+        super().save()
+
+
+def _truncate(text: str, font: str, size: float, width: float, stringWidth) -> str:
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+class BriefingDocTemplate(BaseDocTemplate):
+    def __init__(self, target, *, theme: Theme, pagesize, title: str, marking: str, info: dict,
+                 toc_keys: list[str], progress: Callable | None, cancel: Callable | None,
+                 total_flowables: int, invariant: bool) -> None:
+        self.theme = theme
+        self.bb_title = clean(title)
+        self.bb_marking = clean(marking).strip()
+        self.toc_keys = toc_keys
+        self.section_pages: dict[str, int] = {}
+        self.progress_cb = progress
+        self.cancel_cb = cancel
+        self.total_flowables = max(1, total_flowables)
+        self.done_flowables = 0
+        self._last_progress = 0.0
+        self.furniture_font = font_name(theme["fonts.furniture"])
+        m = theme["margins"]
+        super().__init__(
+            target,
+            pagesize=pagesize,
+            leftMargin=m["inner"],
+            rightMargin=m["outer"],
+            topMargin=m["top"],
+            bottomMargin=m["bottom"],
+            invariant=1 if invariant else 0,
+            initialFontName=font_name(theme["fonts.body"]),
+            initialFontSize=10,
+            **info,
+        )
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate(id="cover", frames=[cover], onPage=self._draw_cover_furniture),
+            PageTemplate(id="front", frames=[frame], onPage=self._draw_front_furniture),
+            PageTemplate(id="body", frames=[frame], onPage=self._draw_body_furniture),
+        ])
+
+    # -- called by flowables and the canvas --------------------------------------------
+    def section_drawn(self, key: str, page: int) -> None:
+        self.section_pages.setdefault(key, page)
+
+    def define_number_forms(self, canv: Canvas, total: int) -> None:
+        size = self.theme["sizes.small"]
+        muted = HexColor(self.theme["colors.muted"])
+        for page in range(1, total + 1):
+            canv.beginForm(page_form_name(page), *FORM_BOX)
+            canv.setFont(self.furniture_font, size)
+            canv.setFillColor(muted)
+            canv.drawRightString(0, 0, f"Page {page} of {total}")
+            canv.endForm()
+        body_font = font_name(self.theme["fonts.body"])
+        for key in self.toc_keys:
+            canv.beginForm(toc_form_name(key), *FORM_BOX)
+            canv.setFont(body_font, self.theme["sizes.body"])
+            canv.setFillColor(HexColor(self.theme["colors.text"]))
+            page = self.section_pages.get(key)
+            canv.drawRightString(0, 0, str(page) if page else "–")
+            canv.endForm()
+
+    # -- progress and cancel ------------------------------------------------------------
+    def _check(self, message: str, force: bool = False) -> None:
+        if self.cancel_cb is not None and self.cancel_cb():
+            raise ExportCancelled("export cancelled")
+        now = time.monotonic()
+        if self.progress_cb is not None and (force or now - self._last_progress >= 0.2):
+            self._last_progress = now
+            fraction = min(0.95, 0.05 + 0.9 * self.done_flowables / self.total_flowables)
+            self.progress_cb(fraction, message)
+
+    def afterFlowable(self, flowable) -> None:
+        self.done_flowables += 1
+        self._check(f"Laying out page {self.page}")
+
+    def afterPage(self) -> None:
+        self._check(f"Laid out page {self.page}", force=True)
+
+    # -- page furniture -----------------------------------------------------------------
+    def _marking(self, canv: Canvas) -> None:
+        if not self.bb_marking:
+            return
+        w, h = self.pagesize
+        off = self.theme["margins.header"]
+        canv.setFont(font_name(self.theme["fonts.furniture"], "bold"), self.theme["sizes.small"] + 0.5)
+        canv.setFillColor(HexColor(self.theme["colors.marking"]))
+        canv.drawCentredString(w / 2, h - off, self.bb_marking)
+        canv.drawCentredString(w / 2, off - self.theme["sizes.small"], self.bb_marking)
+
+    def _footer(self, canv: Canvas) -> None:
+        w, _ = self.pagesize
+        off = self.theme["margins.header"]
+        canv.saveState()
+        # the number line sits just above the bottom marking
+        canv.translate(w - self.rightMargin, off + 4)
+        canv.doForm(page_form_name(canv.getPageNumber()))
+        canv.restoreState()
+
+    def _header(self, canv: Canvas) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        w, h = self.pagesize
+        off = self.theme["margins.header"]
+        size = self.theme["sizes.small"]
+        y = h - off - size - 6 if self.bb_marking else h - off
+        text = _truncate(self.bb_title, self.furniture_font, size, self.width, stringWidth)
+        canv.setFont(self.furniture_font, size)
+        canv.setFillColor(HexColor(self.theme["colors.muted"]))
+        canv.drawString(self.leftMargin, y, text)
+        canv.setStrokeColor(HexColor(self.theme["colors.rule"]))
+        canv.setLineWidth(0.4)
+        canv.line(self.leftMargin, y - 3, w - self.rightMargin, y - 3)
+
+    def _ruled_margin(self, canv: Canvas) -> None:
+        notes = self.theme["notes_margin"]
+        if not notes["ruled_lines"] or self.rightMargin < 72:
+            return
+        w, _ = self.pagesize
+        x0 = w - self.rightMargin + 14
+        x1 = w - 24
+        canv.setFont(self.furniture_font, self.theme["sizes.small"] - 1)
+        canv.setFillColor(HexColor("#9a9a9a"))
+        top = self.bottomMargin + self.height
+        canv.drawString(x0, top - 7, "Notes")
+        canv.setStrokeColor(HexColor("#d4d4d4"))
+        canv.setLineWidth(0.35)
+        y = top - 7 - notes["line_spacing"]
+        while y > self.bottomMargin:
+            canv.line(x0, y, x1, y)
+            y -= notes["line_spacing"]
+
+    def _draw_cover_furniture(self, canv: Canvas, doc) -> None:
+        canv.saveState()
+        self._marking(canv)
+        self._footer(canv)
+        canv.restoreState()
+
+    def _draw_front_furniture(self, canv: Canvas, doc) -> None:
+        canv.saveState()
+        if self.theme["marking_every_page"]:
+            self._marking(canv)
+        self._header(canv)
+        self._footer(canv)
+        canv.restoreState()
+
+    def _draw_body_furniture(self, canv: Canvas, doc) -> None:
+        self._draw_front_furniture(canv, doc)
+        canv.saveState()
+        self._ruled_margin(canv)
+        canv.restoreState()

@@ -1,0 +1,124 @@
+"""export_pdf: one platypus layout pass into memory, then an atomic move into place."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus.doctemplate import LayoutError
+
+from briefing.errors import BriefingError, ContentError
+from briefing.export.fonts import register_fonts
+from briefing.export.markup import clean
+from briefing.export.page_templates import BriefingDocTemplate, ExportCancelled, NumberingCanvas
+from briefing.export.render import StoryBuilder, plan_for
+from briefing.export.styles import build_styles
+from briefing.export.themes import PAGE_SIZES, load_theme
+from briefing.yamlio import atomic_write_bytes
+
+PAGE_SIZE_MAP = {"letter": LETTER, "a4": A4}
+MIN_FRAME = 144  # points; smaller than this and nothing sensible fits
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    pages: int
+
+
+def _citer(style: str):
+    from briefing.citation import Citer
+
+    return Citer(style)
+
+
+def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=None, deterministic=False,
+                     progress: Callable[[float, str], None] | None = None,
+                     cancel: Callable[[], bool] | None = None) -> tuple[bytes, int]:
+    """The PDF as bytes and its page count; raises ExportCancelled, ContentError (bad theme)."""
+    register_fonts()
+    meta = briefing.meta
+    theme_obj = load_theme(theme or meta.theme or "memo")
+    size_name = (page_size or meta.page_size or theme_obj["page_size"]).lower()
+    if size_name not in PAGE_SIZES:
+        raise BriefingError(f"Unknown page size '{size_name}'; use one of: {', '.join(PAGE_SIZES)}.")
+    pagesize = PAGE_SIZE_MAP[size_name]
+    m = theme_obj["margins"]
+    if pagesize[0] - m["inner"] - m["outer"] < MIN_FRAME or pagesize[1] - m["top"] - m["bottom"] < MIN_FRAME:
+        raise ContentError(theme_obj.path, "margins leave too little room for text on the page", field="margins")
+    citer = _citer(style or meta.citation_style or "chicago")
+    styles = build_styles(theme_obj)
+    plan = plan_for(briefing)
+    if progress:
+        progress(0.0, "Preparing the document")
+
+    def build(safe: bool) -> tuple[bytes, int]:
+        buf = io.BytesIO()
+        holder: dict = {}
+
+        def on_section(key: str, page: int) -> None:
+            holder["doc"].section_drawn(key, page)
+
+        story = StoryBuilder(briefing, library, theme_obj, styles, citer, plan, on_section, safe=safe).story()
+        info = {
+            "title": clean(meta.title) or "Untitled briefing",
+            "author": clean(meta.prepared_by),
+            "subject": clean(meta.purpose or meta.subtitle),
+            "keywords": plan.keywords,
+            "creator": "Briefing Book",
+        }
+        doc = BriefingDocTemplate(
+            buf, theme=theme_obj, pagesize=pagesize, title=meta.title, marking=meta.marking, info=info,
+            toc_keys=[k for k, _ in plan.toc], progress=progress, cancel=cancel,
+            total_flowables=len(story), invariant=deterministic,
+        )
+        holder["doc"] = doc
+        canvases: list = []
+
+        def make_canvas(*args, **kwargs):
+            canvas = NumberingCanvas(*args, doc=doc, **kwargs)
+            canvases.append(canvas)
+            return canvas
+
+        doc.build(story, canvasmaker=make_canvas)
+        return buf.getvalue(), canvases[-1].bb_pages
+
+    try:
+        data, pages = build(safe=False)
+    except LayoutError:
+        # e.g. a keep-together group that cannot fit; lay out again with every block splittable
+        try:
+            data, pages = build(safe=True)
+        except LayoutError as exc:
+            raise BriefingError(f"The briefing could not be laid out on the page: {exc}") from exc
+    if progress:
+        progress(1.0, f"Done: {pages} pages")
+    return data, pages
+
+
+def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size=None, deterministic=False,
+               progress=None, cancel=None) -> ExportResult:
+    """Write the briefing as a PDF at ``out_path``.
+
+    Nothing is written until the whole PDF is ready; then it replaces ``out_path`` atomically,
+    so a cancel or failure leaves any previous file as it was.
+    """
+    out = Path(out_path)
+    data, pages = render_pdf_bytes(briefing, library, theme=theme, style=style, page_size=page_size,
+                                   deterministic=deterministic, progress=progress, cancel=cancel)
+    if cancel is not None and cancel():
+        raise ExportCancelled("export cancelled")
+    if out.is_dir():
+        raise BriefingError(f"Could not save the PDF: {out} is a folder.")
+    if not out.parent.is_dir():
+        raise BriefingError(f"Could not save the PDF: the folder {out.parent} does not exist.")
+    try:
+        atomic_write_bytes(out, data)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise BriefingError(f"Could not save the PDF to {out}: {reason}.") from exc
+    return ExportResult(path=out, pages=pages)
