@@ -20,7 +20,7 @@ _WORD = re.compile(r"\S+")
 _CURRENCY = "$\u20ac\u00a3\u00a5"
 
 
-def _phrase_spans(toks: list[Token], phrase: Phrase) -> Iterable[tuple[int, int]]:
+def _phrase_spans(text: str, toks: list[Token], phrase: Phrase) -> Iterable[tuple[int, int]]:
     n = len(phrase.tokens)
     last = n - 1
     for i in range(len(toks) - n + 1):
@@ -41,7 +41,7 @@ def _phrase_spans(toks: list[Token], phrase: Phrase) -> Iterable[tuple[int, int]
 def find_spans(text: str, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
     """Sorted, merged character spans in ``text`` where any of ``phrases`` occurs."""
     toks = tokens(text)
-    spans = sorted({span for phrase in phrases for span in _phrase_spans(toks, phrase)})
+    spans = sorted({span for phrase in phrases for span in _phrase_spans(text, toks, phrase)})
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

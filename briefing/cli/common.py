@@ -1,0 +1,197 @@
+"""What every CLI command shares: loading the library and index, warnings, tables, JSON.
+
+Library problems are warnings on stderr in ``file:line:col: field: message`` form;
+the command still runs on whatever loaded.  Tables fit the terminal width: narrow
+columns are truncated with an ellipsis, the last column wraps.  Highlights are bold
+on a terminal and «marked» otherwise (or with NO_COLOR set).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import sys
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from briefing.errors import ContentError
+from briefing.library import Library
+from briefing.search import highlight
+from briefing.search.index import SearchIndex
+
+ELLIPSIS = "\u2026"
+BOLD, RESET = "\x1b[1m", "\x1b[0m"
+MARK_OPEN, MARK_CLOSE = "\u00ab", "\u00bb"
+_WORD = re.compile(r"\S+")
+
+
+class CommandError(Exception):
+    """A plain-words failure: printed as ``error: …`` and turned into an exit code."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def format_problem(problem: ContentError) -> str:
+    where = str(problem.path)
+    if problem.line is not None:
+        where += f":{problem.line}"
+        if problem.column is not None:
+            where += f":{problem.column}"
+    field = f" {problem.field}:" if problem.field else ""
+    return f"{where}:{field} {problem.message}"
+
+
+def warn(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def error(message: str) -> None:
+    print(f"error: {message}", file=sys.stderr)
+
+
+def load_library() -> Library:
+    lib = Library.load()
+    for problem in lib.problems:
+        warn(format_problem(problem))
+    return lib
+
+
+def open_index(lib: Library) -> SearchIndex:
+    """The persistent index, brought up to date (cheap when nothing changed)."""
+    try:
+        idx = SearchIndex.open()
+        idx.update(lib)
+    except (sqlite3.Error, OSError) as exc:
+        raise CommandError(f"cannot open the search index: {exc}") from exc
+    for problem in idx.problems:
+        warn(format_problem(problem))
+    return idx
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+# -- terminal tables -------------------------------------------------------------------
+@dataclass
+class Rich:
+    """Cell text with highlight spans (character offsets into ``text``)."""
+
+    text: str
+    spans: Sequence[tuple[int, int]] = ()
+
+
+def use_bold() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def terminal_width() -> int:
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def truncate(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    return text[: max(0, width - 1)] + ELLIPSIS
+
+
+def _wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Line ranges over ``text`` (single-spaced), greedy by words; over-long words are cut."""
+    lines: list[tuple[int, int]] = []
+    start = end = None
+    for m in _WORD.finditer(text):
+        s, e = m.start(), m.end()
+        while e - s > width:  # a word longer than the column
+            if start is not None:
+                lines.append((start, end))
+                start = None
+            lines.append((s, s + width))
+            s += width
+        if start is None:
+            start, end = s, e
+        elif e - start <= width:
+            end = e
+        else:
+            lines.append((start, end))
+            start, end = s, e
+    if start is not None:
+        lines.append((start, end))
+    return lines or [(0, 0)]
+
+
+def _marked(cell: Rich) -> Rich:
+    """«» markers inserted into the text (used when bold is not available)."""
+    out, last = [], 0
+    for s, e in cell.spans:
+        out += [cell.text[last:s], MARK_OPEN, cell.text[s:e], MARK_CLOSE]
+        last = e
+    out.append(cell.text[last:])
+    return Rich("".join(out))
+
+
+def _render_line(cell: Rich, start: int, end: int) -> str:
+    out, pos = [], start
+    for s, e in cell.spans:
+        s, e = max(s, start), min(e, end)
+        if e <= s:
+            continue
+        out += [cell.text[pos:s], BOLD, cell.text[s:e], RESET]
+        pos = e
+    out.append(cell.text[pos:end])
+    return "".join(out)
+
+
+def wrapped_lines(cell: Rich | str, width: int, bold: bool) -> list[str]:
+    cell = cell if isinstance(cell, Rich) else Rich(cell)
+    # collapse whitespace, keeping spans in place
+    text, spans = highlight.snippet(cell.text, list(cell.spans), words=len(cell.text) + 1)
+    cell = Rich(text, spans)
+    if not bold:
+        cell = _marked(cell)
+    return [_render_line(cell, s, e) for s, e in _wrap(cell.text, width)]
+
+
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, right: Sequence[int] = (),
+                max_widths: Sequence[int | None] = (), gap: str = "  ") -> None:
+    """Columns sized to content; all but the last truncated to ``max_widths``; the last wraps."""
+    bold = use_bold()
+    total = terminal_width()
+    n = len(headers)
+    plain = [[c.text if isinstance(c, Rich) else str(c) for c in row] for row in rows]
+    widths = []
+    for i in range(n - 1):
+        w = max([len(headers[i])] + [len(" ".join(r[i].split())) for r in plain])
+        limit = max_widths[i] if i < len(max_widths) and max_widths[i] else w
+        widths.append(min(w, limit))
+    # On a narrow terminal, shrink the widest left-aligned column before squeezing the text column.
+    min_last = 24
+    while total - sum(widths) - len(gap) * (n - 1) < min_last:
+        shrinkable = [i for i in range(n - 1) if i not in right and widths[i] > 8]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    last = max(12, total - sum(widths) - len(gap) * (n - 1))
+
+    def cells(values: Sequence[str]) -> list[str]:
+        return [
+            (truncate(v, widths[i]).rjust(widths[i]) if i in right else truncate(v, widths[i]).ljust(widths[i]))
+            for i, v in enumerate(values[: n - 1])
+        ]
+
+    head = gap.join(cells(headers) + [headers[-1]])
+    print(f"{BOLD}{head}{RESET}" if bold else head)
+    print(gap.join(["-" * w for w in widths] + ["-" * min(last, max(len(headers[-1]), 10))]))
+    indent = gap.join(" " * w for w in widths) + gap
+    for row, texts in zip(rows, plain):
+        lines = wrapped_lines(row[-1], last, bold)
+        print(gap.join(cells(texts) + [lines[0]]).rstrip())
+        for line in lines[1:]:
+            print((indent + line).rstrip())

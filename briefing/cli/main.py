@@ -1,0 +1,55 @@
+"""``briefing-book <command>``: the headless command line.
+
+Each command lives in a module exposing ``register(subparsers)``, which adds its
+sub-parser(s) and sets ``func`` (called with the parsed args, returns an exit code).
+A module listed here but not (yet) present is skipped, so commands can be added by
+dropping in a module and naming it in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-book",
+        description="Collect exact, attributed excerpts into PDF briefings. "
+        "Run without a command to open the application.",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:  # the module itself is absent; a broken import inside it is a bug
+                continue
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit code (0 ok, 1 failure, 2 usage error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exc:  # --help or a usage error: argparse has printed why
+        return exc.code if isinstance(exc.code, int) else 2
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:  # `briefing-book search … | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
