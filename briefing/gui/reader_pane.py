@@ -1,0 +1,307 @@
+"""Read one source: a metadata header and its numbered paragraphs, topic passages highlighted,
+and make excerpts from any selected span.
+
+How a selection becomes an excerpt: every paragraph of the source is exactly one text block
+(the block's ``userState`` is its 1-based paragraph number; line breaks inside a paragraph
+are inserted as U+2028 so they stay in the block, one character each).  Paragraph numbers
+are list markers, not text, so a selection never contains them.  A selection is mapped
+block by block to ``(paragraph, start, end)`` in the exact paragraph string (converting
+Qt's UTF-16 offsets to Python indices) and handed to the core ``make_excerpt``.
+
+A selection that spans several paragraphs becomes one excerpt per paragraph (each clipped
+to the selected part), in order: quotes never silently join text across a paragraph break.
+A drag carries the first part as the JSON object ``{source_id, paragraph, start, end}``
+(mime ``application/x-briefing-excerpt``) plus any further parts under ``"more"``.
+
+Safety: the header is HTML built only from ``html.escape``d values; the body is inserted
+as plain text.  The view opens no links and ``loadResource`` returns nothing, so a source
+can never make the app read a file or the network.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+EXCERPT_MIME = "application/x-briefing-excerpt"
+LINE_SEPARATOR = "\u2028"
+
+
+def utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def py_index(text: str, utf16_offset: int) -> int:
+    """The Python string index of a UTF-16 offset into ``text`` (same unless astral characters)."""
+    if utf16_offset <= 0:
+        return 0
+    count = 0
+    for i, ch in enumerate(text):
+        if count >= utf16_offset:
+            return i
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def _marked(source, field: str, value) -> str:
+    out = html.escape(str(value))
+    if source.is_inferred(field):
+        reason = html.escape(source.inferred[field])
+        out += f' <i title="{reason}">(inferred)</i>'
+    return out
+
+
+def header_html(source) -> str:
+    """Escaped metadata block: title, publisher, authors, date, kind, URL, with (inferred) marks."""
+    title = _marked(source, "title", source.title) if source.title else f"<i>{html.escape(source.label)}</i> (no title)"
+    rows = [
+        ("Publisher", _marked(source, "publisher", source.publisher) if source.publisher else "<i>unknown</i>"),
+        ("Authors", _marked(source, "authors", "; ".join(source.authors)) if source.authors else "<i>not stated</i>"),
+        ("Date", _marked(source, "date", source.date) if source.date else "<i>n.d.</i>"),
+        ("Kind", _marked(source, "kind", source.kind)),
+    ]
+    if source.url:
+        rows.append(("URL", _marked(source, "url", source.url)))
+    if source.origin == "user":
+        rows.append(("Library", "your library (imported or corrected)"))
+    body = "".join(f"<tr><td><b>{k}:</b>&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
+    captions = "".join(f"<p><i>Caption: {html.escape(c)}</i></p>" for c in source.captions)
+    return f"<h2>{title}</h2><table cellspacing='0' cellpadding='1'>{body}</table>{captions}<hr>"
+
+
+class ReaderView(QTextBrowser):
+    """Read-only text view that loads nothing and offers selections as excerpt drags."""
+
+    def __init__(self, pane: "ReaderPane"):
+        super().__init__(pane)
+        self._pane = pane
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+
+    def loadResource(self, _type, _name):  # noqa: N802 - Qt API: never read files or the network
+        return None
+
+    def createMimeDataFromSelection(self):  # noqa: N802 - Qt API
+        mime = QMimeData()
+        mime.setText(self.textCursor().selectedText().replace(LINE_SEPARATOR, "\n").replace("\u2029", "\n"))
+        payload = self._pane.drag_payload()
+        if payload is not None:
+            mime.setData(EXCERPT_MIME, json.dumps(payload).encode("utf-8"))
+        return mime
+
+    def contextMenuEvent(self, event):  # noqa: N802 - Qt API
+        menu = self.createStandardContextMenu(event.pos())
+        first = menu.actions()[0] if menu.actions() else None
+        for action in self._pane.context_actions:
+            menu.insertAction(first, action)
+        if self._pane.context_actions:
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class ReaderPane(QWidget):
+    message = Signal(str)
+
+    def __init__(self, library, controller, parent=None):
+        super().__init__(parent)
+        self.library, self.controller = library, controller
+        self.source = None
+        self.passages: list = []  # the chosen topic's suggestions (any source)
+        self.focus_paragraph: int | None = None
+        self.context_actions: list = []  # set by the main window (Add excerpt…)
+        self._blocks: dict[int, int] = {}  # paragraph number -> block number
+        self.setObjectName("ReaderPane")
+        self.view = ReaderView(self)
+        self.view.setObjectName("readerView")
+        self.view.setAccessibleName("Source text")
+        self.view.setAccessibleDescription("Select text and press Ctrl+E to add it to the briefing as an excerpt")
+        self.view.setPlaceholderText("Choose a source in the Library, or a suggested passage under Topics, to read it here.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+    # -- showing a source ------------------------------------------------------------------
+    def show_source(self, source_id: str | None, paragraph: int | None = None) -> None:
+        source = self.library.sources.get(source_id) if source_id else None
+        if source is not self.source or source is None:
+            self.source = source
+            self.focus_paragraph = paragraph
+            self._render()
+        elif paragraph != self.focus_paragraph:
+            self.focus_paragraph = paragraph
+            self._render()
+        if paragraph:
+            self.scroll_to_paragraph(paragraph)
+
+    def set_passages(self, passages) -> None:
+        """Highlight these passages (the chosen topic's suggestions) wherever they fall in the shown source."""
+        self.passages = list(passages or [])
+        if self.source is not None:
+            self._render(keep_scroll=True)
+
+    def refresh(self) -> None:
+        """The library changed (e.g. a metadata correction): re-read the shown source."""
+        if self.source is not None:
+            self.source = self.library.sources.get(self.source.id)
+            self._render(keep_scroll=True)
+
+    def _colours(self) -> tuple[QColor, QColor]:
+        base = self.palette().color(QPalette.ColorRole.Highlight)
+        para, span = QColor(base), QColor(base)
+        para.setAlpha(28)
+        span.setAlpha(95)
+        return para, span
+
+    def _render(self, keep_scroll: bool = False) -> None:
+        bar = self.view.verticalScrollBar()
+        scroll = bar.value()
+        doc = self.view.document()
+        doc.clear()
+        self._blocks = {}
+        if self.source is None:
+            return
+        cursor = QTextCursor(doc)
+        cursor.insertHtml(header_html(self.source))
+        try:
+            paragraphs = self.source.paragraphs()
+        except Exception as exc:  # noqa: BLE001 - an unreadable text is shown, not raised
+            cursor.insertBlock()
+            cursor.insertText(f"The text of this source cannot be read: {exc}")
+            return
+        para_bg, span_bg = self._colours()
+        hits: dict[int, list] = {}
+        for p in self.passages:
+            if p.source_id == self.source.id:
+                hits.setdefault(p.paragraph, []).extend(p.highlights)
+        plain = QTextCharFormat()
+        plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        list_format = QTextListFormat()
+        list_format.setStyle(QTextListFormat.Style.ListDecimal)
+        list_format.setNumberSuffix(" ")
+        text_list = None
+        for number, text in enumerate(paragraphs, start=1):
+            block_format = QTextBlockFormat()
+            block_format.setBottomMargin(8)
+            if number in hits or number == self.focus_paragraph:
+                block_format.setBackground(para_bg)
+            cursor.insertBlock(block_format, plain)
+            if text_list is None:
+                text_list = cursor.createList(list_format)
+            else:
+                text_list.add(cursor.block())
+            cursor.block().setUserState(number)
+            self._blocks[number] = cursor.block().blockNumber()
+            cursor.insertText(text.replace("\r", "").replace("\n", LINE_SEPARATOR), plain)
+        highlight = QTextCharFormat()
+        highlight.setBackground(span_bg)
+        for number, spans in hits.items():
+            block = doc.findBlockByNumber(self._blocks.get(number, -1))
+            if not block.isValid():
+                continue
+            text = paragraphs[number - 1]
+            for start, end in spans:
+                if 0 <= start < end <= len(text):
+                    c = QTextCursor(doc)
+                    c.setPosition(block.position() + utf16_len(text[:start]))
+                    c.setPosition(block.position() + utf16_len(text[:end]), QTextCursor.MoveMode.KeepAnchor)
+                    c.mergeCharFormat(highlight)
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        if keep_scroll:
+            bar.setValue(scroll)
+
+    def scroll_to_paragraph(self, paragraph: int) -> None:
+        block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
+        if not block.isValid():
+            return
+        rect = self.view.document().documentLayout().blockBoundingRect(block)
+        self.view.verticalScrollBar().setValue(max(0, int(rect.top()) - 24))
+
+    def paragraph_block_text(self, paragraph: int) -> str:
+        """The text of a paragraph as the view holds it (tests compare it with the source)."""
+        block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
+        return block.text().replace(LINE_SEPARATOR, "\n") if block.isValid() else ""
+
+    # -- selection -> excerpts ---------------------------------------------------------------
+    def select_span(self, paragraph: int, start: int, end: int, end_paragraph: int | None = None) -> None:
+        """Select text programmatically (Python indices into the exact paragraph text)."""
+        doc, paragraphs = self.view.document(), self.source.paragraphs()
+        end_paragraph = end_paragraph or paragraph
+        first = doc.findBlockByNumber(self._blocks[paragraph])
+        last = doc.findBlockByNumber(self._blocks[end_paragraph])
+        cursor = QTextCursor(doc)
+        cursor.setPosition(first.position() + utf16_len(paragraphs[paragraph - 1][:start]))
+        cursor.setPosition(
+            last.position() + utf16_len(paragraphs[end_paragraph - 1][:end]), QTextCursor.MoveMode.KeepAnchor
+        )
+        self.view.setTextCursor(cursor)
+
+    def selection_spans(self) -> list[tuple[int, int, int]]:
+        """The selection as (paragraph, start, end) per paragraph it touches, in Python indices."""
+        cursor = self.view.textCursor()
+        if self.source is None or not cursor.hasSelection():
+            return []
+        paragraphs = self.source.paragraphs()
+        sel_start, sel_end = cursor.selectionStart(), cursor.selectionEnd()
+        block = self.view.document().findBlock(sel_start)
+        spans = []
+        while block.isValid() and block.position() < sel_end:
+            number = block.userState()
+            if 1 <= number <= len(paragraphs):
+                text = paragraphs[number - 1]
+                pos, length = block.position(), block.length() - 1
+                a = py_index(text, max(sel_start, pos) - pos)
+                b = py_index(text, min(sel_end, pos + length) - pos)
+                if b > a and text[a:b].strip():
+                    spans.append((number, a, b))
+            block = block.next()
+        return spans
+
+    def drag_payload(self) -> dict | None:
+        spans = self.selection_spans()
+        if not spans:
+            return None
+        (paragraph, start, end), rest = spans[0], spans[1:]
+        payload = {"source_id": self.source.id, "paragraph": paragraph, "start": start, "end": end}
+        if rest:
+            payload["more"] = [{"source_id": self.source.id, "paragraph": p, "start": s, "end": e} for p, s, e in rest]
+        return payload
+
+    def add_selection(self) -> list:
+        """Make one excerpt per selected paragraph part and add them to the current section."""
+        from briefing.model.anchoring import make_excerpt
+
+        spans = self.selection_spans()
+        if not spans:
+            self.message.emit("Select some text in the source first, then add it as an excerpt (Ctrl+E).")
+            return []
+        if self.controller is None:
+            self.message.emit("No briefing is open.")
+            return []
+        added = []
+        for paragraph, start, end in spans:
+            try:
+                excerpt = make_excerpt(self.source, paragraph, start, end)
+            except ValueError as exc:
+                self.message.emit(f"Could not make an excerpt: {exc}")
+                continue
+            self.controller.add_excerpt(excerpt)
+            added.append(excerpt)
+        if added:
+            where = ", ".join(f"¶{e.paragraph}" for e in added)
+            self.message.emit(f"Added {len(added)} excerpt{'s' * (len(added) != 1)} from {self.source.label} ({where}).")
+        return added
+
+    def changeEvent(self, event):  # noqa: N802 - Qt API: follow light/dark palette switches
+        if event.type() == QEvent.Type.PaletteChange and self.source is not None:
+            self._render(keep_scroll=True)
+        super().changeEvent(event)

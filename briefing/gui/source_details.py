@@ -1,0 +1,153 @@
+"""Correct a source's metadata (title, publisher, authors, date, URL, kind, language, notes).
+
+The corrected source is written to the user library with ``library.save_user_source`` (a
+bundled source is overridden by id, never edited in place).  Excerpts refer to sources by
+id, so every excerpt from this source shows the correction at once; the main window
+refreshes the panes.  Each field keeps an "inferred" mark the user can set or clear: a
+value that the document itself does not state stays marked as such.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.library.source import KINDS
+from briefing.library.validate import FieldProblem, source_from_data
+
+USER_REASON = "Entered by the user in Source details; not stated in the document."
+FIELDS = ("title", "publisher", "authors", "date", "url", "kind", "language")
+
+
+class SourceDetailsDialog(QDialog):
+    def __init__(self, library, source, parent=None):
+        super().__init__(parent)
+        self.library, self.source = library, source
+        self.saved = None
+        self.setWindowTitle(f"Source details — {source.label}")
+        self.setAccessibleName("Source details")
+        self.setMinimumWidth(560)
+
+        self.edits: dict[str, QWidget] = {}
+        self.inferred: dict[str, QCheckBox] = {}
+        form = QFormLayout()
+        values = {
+            "title": source.title or "",
+            "publisher": source.publisher or "",
+            "authors": "; ".join(source.authors),
+            "date": source.date or "",
+            "url": source.url or "",
+            "language": source.language or "",
+        }
+        hints = {
+            "authors": "Separate several authors with ';'",
+            "date": "YYYY, YYYY-MM or YYYY-MM-DD; leave empty if unknown",
+            "url": "http:// or https:// address; leave empty if unknown",
+        }
+        labels = {"url": "&URL", "title": "&Title", "publisher": "&Publisher", "authors": "&Authors",
+                  "date": "&Date", "kind": "&Kind", "language": "&Language"}
+        for name in FIELDS:
+            if name == "kind":
+                edit = QComboBox(self)
+                edit.addItems(KINDS)
+                edit.setCurrentText(source.kind)
+            else:
+                edit = QLineEdit(values[name], self)
+                edit.setPlaceholderText(hints.get(name, "unknown"))
+            edit.setObjectName(f"{name}Edit")
+            edit.setAccessibleName(labels[name].replace("&", ""))
+            check = QCheckBox("inferred", self)
+            check.setObjectName(f"{name}Inferred")
+            check.setChecked(source.is_inferred(name))
+            check.setToolTip(source.inferred.get(name, "Tick if the document does not state this value itself"))
+            check.setAccessibleName(f"{labels[name].replace('&', '')} is inferred")
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(check)
+            label = QLabel(labels[name], self)
+            label.setBuddy(edit)
+            form.addRow(label, row)
+            self.edits[name], self.inferred[name] = edit, check
+        self.notes = QPlainTextEdit(source.notes or "", self)
+        self.notes.setObjectName("notesEdit")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(80)
+        form.addRow("&Notes", self.notes)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setObjectName("sourceDetailsError")
+        info = QLabel(
+            "Corrections are saved in your own library and apply to every excerpt from this source.", self
+        )
+        info.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def value(self, name: str) -> str:
+        edit = self.edits[name]
+        return (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
+
+    def corrected(self):
+        """The source with the dialog's values (not yet validated)."""
+        authors = [a.strip() for a in self.value("authors").split(";") if a.strip()]
+        date = self.value("date") or None
+        inferred = {}
+        for name, check in self.inferred.items():
+            present = bool(authors) if name == "authors" else bool(self.value(name))
+            if check.isChecked() and present:
+                inferred[name] = self.source.inferred.get(name, USER_REASON)
+        for name, reason in self.source.inferred.items():  # fields this dialog does not edit
+            if name not in FIELDS:
+                inferred[name] = reason
+        return dataclasses.replace(
+            self.source,
+            title=self.value("title") or None,
+            publisher=self.value("publisher") or None,
+            authors=authors,
+            date=date,
+            date_precision=None if date != self.source.date else self.source.date_precision,
+            url=self.value("url") or None,
+            kind=self.value("kind"),
+            language=self.value("language") or None,
+            notes=self.notes.toPlainText().strip() or None,
+            inferred=inferred,
+            _text=None,
+            _paragraphs=None,
+        )
+
+    def save(self) -> bool:
+        source = self.corrected()
+        data = {k: v for k, v in source.metadata().items() if v not in (None, [], {})}
+        try:  # validate before anything is written
+            source_from_data(data, Path(f"{source.id}.yaml"), "user")
+        except FieldProblem as problem:
+            field = ".".join(str(k) for k in problem.keys)
+            self.error.setText(f"{field or 'Source'}: {problem.message}")
+            return False
+        try:
+            self.saved = self.library.save_user_source(source)
+        except OSError as exc:
+            self.error.setText(f"Could not save: {exc.strerror or exc}")
+            return False
+        self.accept()
+        return True
