@@ -189,6 +189,8 @@ class EditSection(_FieldEdit):
         unknown = sorted(set(fields) - set(SECTION_EDITABLE))
         if unknown:
             raise ValueError(f"cannot edit section field(s): {', '.join(unknown)}")
+        if fields.get("topic_id") == "":
+            fields["topic_id"] = None  # storage writes no topic_id for both; keep the model the same
         for name, value in fields.items():
             if name in ("key_points", "discussion_questions"):
                 _check_text_list(name, value)
