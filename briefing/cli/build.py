@@ -1,0 +1,118 @@
+"""``build``: export a briefing (a .briefing.yaml file, or a draft assembled from topics) as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli.common import CommandError, error, format_problem, load_library, open_index, warn
+from briefing.errors import BriefingError, ContentError
+
+THEMES = ("memo", "study")
+STYLES = ("chicago", "apa", "mla")
+PAGE_SIZES = ("letter", "a4")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "build", help="export a briefing as a PDF",
+        description="Export a briefing as a PDF: either a saved .briefing.yaml file, or a draft "
+        "assembled from one or more topics (--topic, repeatable).",
+    )
+    p.add_argument("briefing", nargs="?", type=Path, help="the .briefing.yaml file to export")
+    p.add_argument("--topic", action="append", default=[], metavar="ID",
+                   help="assemble a draft from this topic (repeat for several; see `briefing-book topics`)")
+    p.add_argument("--per-topic", type=int, default=4, metavar="N", help="excerpts per topic in a draft (default 4)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    p.add_argument("--save", type=Path, metavar="FILE", help="also save the assembled draft as a .briefing.yaml")
+    p.add_argument("--theme", choices=THEMES, help="memo (compact, for a principal) or study (study packet)")
+    p.add_argument("--style", choices=STYLES, help="citation style (default: the briefing's, else chicago)")
+    p.add_argument("--page-size", choices=PAGE_SIZES, help="default: the briefing's, else letter")
+    p.add_argument("--deterministic", action="store_true", help="byte-identical output for the same input")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    p.set_defaults(func=run_build)
+
+
+def _load_briefing(path: Path, lib):
+    from briefing.model import storage
+
+    try:
+        briefing = storage.load(path)
+    except ContentError as exc:
+        raise CommandError(format_problem(exc)) from exc
+    except OSError as exc:
+        raise CommandError(f"cannot open {path}: {exc.strerror or exc}") from exc
+    try:
+        from briefing.model.anchoring import check
+
+        check(briefing, lib)
+    except ImportError:
+        pass
+    stale = [e for e in briefing.all_excerpts() if e.status == "stale"]
+    if stale:
+        warn(f"{len(stale)} excerpt(s) no longer match their source; they are flagged in the PDF")
+    missing = sorted({e.source_id for e in briefing.all_excerpts() if e.source_id not in lib.sources})
+    if missing:
+        warn("sources not in the library: " + ", ".join(missing))
+    return briefing
+
+
+def _assemble(args, lib):
+    from briefing.model.assemble import assemble
+
+    with open_index(lib) as idx:
+        try:
+            briefing = assemble(lib, idx, args.topic, per_topic=args.per_topic)
+        except KeyError as exc:
+            raise CommandError(str(exc.args[0] if exc.args else exc), code=2) from exc
+    if args.save:
+        from briefing.model import storage
+
+        try:
+            storage.save(briefing, args.save)
+        except (OSError, BriefingError) as exc:
+            raise CommandError(f"cannot save {args.save}: {exc}") from exc
+        print(f"Saved the draft to {args.save}")
+    return briefing
+
+
+def _progress(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(fraction: float, message: str) -> None:
+        sys.stderr.write(f"\r{int(fraction * 100):3d}%  {message[:60]:<60}")
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from briefing.export import export_pdf
+
+    if bool(args.briefing) == bool(args.topic):
+        error("give either a .briefing.yaml file or one or more --topic options")
+        return 2
+    if args.save and not args.topic:
+        error("--save is for drafts assembled with --topic")
+        return 2
+    try:
+        lib = load_library()
+        briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
+        result = export_pdf(briefing, lib, args.output, theme=args.theme, style=args.style,
+                            page_size=args.page_size, deterministic=args.deterministic,
+                            progress=_progress(args.quiet))
+    except CommandError as exc:
+        error(str(exc))
+        return exc.code
+    except ContentError as exc:
+        error(format_problem(exc))
+        return 1
+    except BriefingError as exc:
+        error(str(exc))
+        return 1
+    print(f"Wrote {result.path} ({result.pages} pages)")
+    return 0
