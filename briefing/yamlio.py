@@ -8,6 +8,7 @@ mid-save leaves the previous file intact.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable
@@ -110,11 +111,27 @@ def locate(text: str, keys: Iterable[str | int]) -> tuple[int | None, int | None
     return best.start_mark.line + 1, best.start_mark.column + 1
 
 
-def dumps(data: Any) -> str:
+# Characters YAML treats as line breaks or that a literal block cannot carry verbatim.
+_NOT_LITERAL = re.compile(r"[\r\t\x85\u2028\u2029\ufeff]|[ ]\n|[ ]$|^\s*$")
+
+
+class _LiteralDumper(SafeDumper):  # type: ignore[misc, valid-type]
+    """The safe dumper, plus literal blocks (``|``) for multi-line text that round-trips verbatim."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value and not _NOT_LITERAL.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_LiteralDumper.add_representer(str, _represent_str)
+
+
+def dumps(data: Any, literal_blocks: bool = False) -> str:
     """Readable, diff-friendly YAML: block style, key order kept, Unicode left as is."""
     return yaml.dump(
         data,
-        Dumper=SafeDumper,
+        Dumper=_LiteralDumper if literal_blocks else SafeDumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -14,7 +14,6 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from briefing import yamlio
 from briefing.errors import BriefingError, ContentError
@@ -36,24 +35,7 @@ ITEM_FIELDS = {
     "note": ("type", "id", "text"),
     "subheading": ("type", "id", "text"),
 }
-# Characters YAML treats as line breaks or that a literal block cannot carry verbatim.
-_NOT_LITERAL = re.compile(r"[\r\t\x85\u2028\u2029\ufeff]|[ ]\n|[ ]$|^\s*$")
-
-
 # -- writing ---------------------------------------------------------------------------
-class _Dumper(yamlio.SafeDumper):  # type: ignore[misc, valid-type]
-    """yamlio's safe dumper, plus literal blocks (``|``) for multi-line text."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # Literal only when it round-trips verbatim; otherwise the emitter's quoting is exact.
-    style = "|" if "\n" in value and not _NOT_LITERAL.search(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def _item_data(item: Item) -> dict[str, Any]:
     if isinstance(item, Excerpt):
         data: dict[str, Any] = {
@@ -103,14 +85,7 @@ def to_data(briefing: Briefing) -> dict[str, Any]:
 
 
 def to_yaml(briefing: Briefing) -> str:
-    return yaml.dump(
-        to_data(briefing),
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=100,
-    )
+    return yamlio.dumps(to_data(briefing), literal_blocks=True)
 
 
 def save(briefing: Briefing, path: Path | str) -> None:
