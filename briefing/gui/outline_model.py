@@ -49,29 +49,42 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self.controller = controller
         self.last_error = ""
+        self._objects: dict = {}
         self._shape = self._current_shape()
         controller.changed.connect(self._on_changed)
 
     # -- keeping in step with the document ----------------------------------------------
+    # Rows come from ``_shape`` (the ids the views were last told about) and content from
+    # ``_objects`` (id -> object).  A command changes the briefing *before* the model hears of
+    # it, so between the two the views' indexes must still mean the old rows, by id.
     @property
     def briefing(self):
         return self.controller.briefing
 
     def _current_shape(self) -> list[tuple[str, tuple[str, ...]]]:
+        self._objects = {}
+        for section in self.briefing.sections:
+            self._objects[section.id] = section
+            for item in section.items:
+                self._objects[item.id] = item
         return [(s.id, tuple(i.id for i in s.items)) for s in self.briefing.sections]
 
     def _on_changed(self) -> None:
+        old_objects = self._objects
         shape = self._current_shape()
         if shape == self._shape:
             # Same rows: just repaint (keeps an open editor, selection and scroll untouched).
-            for row, section in enumerate(self.briefing.sections):
+            for row, (_sid, items) in enumerate(self._shape):
                 top = self.index(row, 0)
                 self.dataChanged.emit(top, top)
-                if section.items:
-                    self.dataChanged.emit(self.index(0, 0, top), self.index(len(section.items) - 1, 0, top))
+                if items:
+                    self.dataChanged.emit(self.index(0, 0, top), self.index(len(items) - 1, 0, top))
             return
+        new_objects = self._objects
+        self._objects = old_objects
         self.beginResetModel()
         self._shape = shape
+        self._objects = new_objects
         self.endResetModel()
 
     # -- structure ---------------------------------------------------------------------
@@ -79,13 +92,13 @@ class OutlineModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            if row < len(self.briefing.sections):
+            if row < len(self._shape):
                 return self.createIndex(row, 0, 0)
             return QModelIndex()
         if parent.internalId() != 0:
             return QModelIndex()  # items have no children
         section_row = parent.row()
-        if section_row < len(self.briefing.sections) and row < len(self.briefing.sections[section_row].items):
+        if section_row < len(self._shape) and row < len(self._shape[section_row][1]):
             return self.createIndex(row, 0, section_row + 1)
         return QModelIndex()
 
@@ -96,25 +109,28 @@ class OutlineModel(QAbstractItemModel):
 
     def rowCount(self, parent=QModelIndex()):
         if not parent.isValid():
-            return len(self.briefing.sections)
-        if parent.internalId() == 0 and parent.row() < len(self.briefing.sections):
-            return len(self.briefing.sections[parent.row()].items)
+            return len(self._shape)
+        if parent.internalId() == 0 and parent.row() < len(self._shape):
+            return len(self._shape[parent.row()][1])
         return 0
 
     def columnCount(self, parent=QModelIndex()):
         return 1
 
-    def node(self, index):
-        """The Section or item behind an index (None when invalid or out of date)."""
+    def id_of(self, index) -> str | None:
         if not index.isValid():
             return None
-        sections = self.briefing.sections
         if index.internalId() == 0:
-            return sections[index.row()] if index.row() < len(sections) else None
+            return self._shape[index.row()][0] if index.row() < len(self._shape) else None
         section_row = index.internalId() - 1
-        if section_row >= len(sections) or index.row() >= len(sections[section_row].items):
+        if section_row >= len(self._shape) or index.row() >= len(self._shape[section_row][1]):
             return None
-        return sections[section_row].items[index.row()]
+        return self._shape[section_row][1][index.row()]
+
+    def node(self, index):
+        """The Section or item behind an index (None when invalid)."""
+        ident = self.id_of(index)
+        return self._objects.get(ident) if ident is not None else None
 
     def section_of(self, index) -> Section | None:
         if not index.isValid():
@@ -124,12 +140,11 @@ class OutlineModel(QAbstractItemModel):
         return self.node(index.parent())
 
     def index_for_id(self, ident: str) -> QModelIndex:
-        for row, section in enumerate(self.briefing.sections):
-            if section.id == ident:
+        for row, (section_id, items) in enumerate(self._shape):
+            if section_id == ident:
                 return self.index(row, 0)
-            for item_row, item in enumerate(section.items):
-                if item.id == ident:
-                    return self.index(item_row, 0, self.index(row, 0))
+            if ident in items:
+                return self.index(items.index(ident), 0, self.index(row, 0))
         return QModelIndex()
 
     # -- data --------------------------------------------------------------------------
@@ -138,7 +153,7 @@ class OutlineModel(QAbstractItemModel):
         if node is None:
             return None
         if role == IdRole:
-            return node.id
+            return self.id_of(index)
         if role == KindRole:
             return "section" if isinstance(node, Section) else node.kind
         if role == SectionIdRole:
@@ -173,7 +188,7 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setBold(True)
-                font.setSmallCaps(True)
+                font.setCapitalization(QFont.Capitalization.SmallCaps)
                 return font
         return None
 
