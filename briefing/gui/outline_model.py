@@ -26,6 +26,8 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "section" | "excerpt" | "note" | "sub
 StatusRole = Qt.ItemDataRole.UserRole + 3  # excerpt status
 SectionIdRole = Qt.ItemDataRole.UserRole + 4
 FullTextRole = Qt.ItemDataRole.UserRole + 5
+QuoteRole = Qt.ItemDataRole.UserRole + 6  # excerpts: the quote as printed (ellipses, curly quotes)
+AttributionRole = Qt.ItemDataRole.UserRole + 7  # excerpts: "— source, ¶n · comment"
 
 SHORT_QUOTE = 220
 STALE_TIP = "source text changed; quote not found"
@@ -212,8 +214,16 @@ class OutlineModel(QAbstractItemModel):
         source = self.controller.library.sources.get(excerpt.source_id) if self.controller.library else None
         label = source.label if source is not None else excerpt.source_id
         if role == Qt.ItemDataRole.DisplayRole:
-            comment = "   💬" if excerpt.comment else ""
+            comment = "  [comment]" if excerpt.comment else ""
             return f"{quote_display(excerpt)} — {_short(label, 60)}, ¶{excerpt.paragraph}{comment}"
+        if role == QuoteRole:
+            return quote_display(excerpt, limit=400)
+        if role == AttributionRole:
+            parts = [f"— {label}, ¶{excerpt.paragraph}"]
+            if excerpt.status == "stale":
+                parts.append("quote not found in source")
+            line = "   ·   ".join(parts)
+            return line + (f"\nComment: {_short(excerpt.comment, 120)}" if excerpt.comment else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = []
             if excerpt.status == "stale":
@@ -230,7 +240,7 @@ class OutlineModel(QAbstractItemModel):
                 return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)
             if excerpt.status == "reanchored":
                 return _icon(QStyle.StandardPixmap.SP_MessageBoxInformation)
-            return None
+            return _icon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.ForegroundRole and excerpt.status == "stale":
             return QColor("#a33")
         return None

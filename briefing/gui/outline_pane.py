@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from briefing.errors import BriefingError
 from briefing.gui.excerpt_dialogs import CommentDialog, TrimDialog
+from briefing.gui.outline_delegate import OutlineDelegate
 from briefing.gui.outline_model import IdRole, KindRole, OutlineModel
 from briefing.model import Excerpt, Section
 
@@ -45,7 +46,14 @@ class OutlineView(QTreeView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(False)
         self.setIndentation(18)
-        self.setStyleSheet("QTreeView::item { padding: 3px 2px; }")
+        self.setItemDelegate(OutlineDelegate(self))
+        self._laid_out_width = 0
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self.viewport().width() != self._laid_out_width:  # wrapped quotes change height
+            self._laid_out_width = self.viewport().width()
+            self.scheduleDelayedItemsLayout()
 
 
 class OutlinePane(QWidget):
@@ -85,6 +93,7 @@ class OutlinePane(QWidget):
         self.view.collapsed.connect(lambda i: self._collapsed.add(self.model.data(i, IdRole)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(self.model.data(i, IdRole)))
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.view.selectionModel().currentChanged.connect(self._on_selection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.view.activated.connect(self._on_activated)
