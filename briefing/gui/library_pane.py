@@ -75,8 +75,11 @@ class LibraryPane(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        for col, width in ((1, 78), (2, 92), (3, 78)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width)
+        header.setToolTip("Italic values are inferred (not stated by the document) or unknown")
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.search_edit = QLineEdit(self)

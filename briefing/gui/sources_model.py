@@ -1,23 +1,39 @@
 """Table model over the library's sources: title/label, kind, publisher, date.
 
 It adapts ``library.sorted_sources()`` and is reset when the library changes (import,
-metadata correction).  Values the source file marks as inferred are shown with
-"(inferred)" so a reader never mistakes a guess for a stated fact.
+metadata correction).  Values the source file marks as inferred (and unknown
+ones) are shown in italics, named in the tooltip and spelled out "(inferred)" in the
+accessible text, so a reader never mistakes a guess for a stated fact.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
 
 SourceRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Kind", "Publisher", "Date")
 
 
+FIELDS = ("title", "kind", "publisher", "date")
+
+
 def _mark(value: str | None, source, field: str, missing: str = "") -> str:
     if not value:
         return missing
     return value + (" (inferred)" if source.is_inferred(field) else "")
+
+
+def _display(source, col: int) -> str:
+    """Plain value; inferred values are shown in italics (FontRole) and named in the tooltip."""
+    if col == 0:
+        return source.label
+    if col == 1:
+        return source.kind
+    if col == 2:
+        return source.publisher or "unknown"
+    return source.date or "n.d."
 
 
 class SourcesModel(QAbstractTableModel):
@@ -54,7 +70,16 @@ class SourcesModel(QAbstractTableModel):
         if source is None:
             return None
         col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(source, col)
+        if role == Qt.ItemDataRole.FontRole:
+            value = (source.title, source.kind, source.publisher, source.date)[col]
+            if value is None or source.is_inferred(FIELDS[col]):
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == 0:
                 return _mark(source.title, source, "title") if source.title else source.label
             if col == 1:
@@ -65,7 +90,7 @@ class SourcesModel(QAbstractTableModel):
         if role == SortRole:
             return (source.label.casefold(), source.kind, (source.publisher or "").casefold(), source.date or "")[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [source.label, f"id: {source.id} ({source.origin})"]
+            lines = [source.label, f"id: {source.id} ({source.origin})", "Italic values are inferred or unknown."]
             lines += [f"{k} inferred: {v}" for k, v in source.inferred.items()]
             return "\n".join(lines)
         if role == SourceRole:

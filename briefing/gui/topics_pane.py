@@ -46,6 +46,9 @@ class TopicsPane(QWidget):
         self.topic_view.setAccessibleName("Topics")
         self.topic_view.setAccessibleDescription("Every topic with the number of passages suggested for it")
         self.topic_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.topic_view.setWordWrap(True)
+        self.topic_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.topic_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.topic_view.selectionModel().currentChanged.connect(self._topic_changed)
 
         self.passages = PassageListModel(library, self)
@@ -75,13 +78,10 @@ class TopicsPane(QWidget):
 
         self.heading = QLabel("Suggested passages", self)
         self.heading.setBuddy(self.suggestion_view)
-        topics_label = QLabel("&Topics", self)
-        topics_label.setBuddy(self.topic_view)
 
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(topics_label)
         top_layout.addWidget(self.topic_view)
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)

@@ -1,0 +1,109 @@
+"""Start the desktop application: ``run(argv) -> exit code``.
+
+    briefing-book [FILE.briefing.yaml] [--briefing FILE] [--library DIR]
+
+Qt 6 handles high-DPI scaling by itself, and the default style follows the system's
+light/dark palette; the app sets no colours of its own (panes use palette roles).  The
+library loads synchronously (its metadata is cached); the search index is opened at once
+and brought up to date off the GUI thread, with progress in the status bar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+import briefing
+from briefing.errors import BriefingError
+
+APP_NAME = "Briefing Book"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="briefing-book", description="Briefing Book desktop application")
+    parser.add_argument("file", nargs="?", help="a .briefing.yaml file to open")
+    parser.add_argument("--briefing", dest="briefing", help="a .briefing.yaml file to open")
+    parser.add_argument("--library", help="a library folder (sources/ and topics.yaml) used as your library")
+    args, _qt_args = parser.parse_known_args(argv)
+    return args
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "briefing-book", *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(briefing.__version__)
+    app.setDesktopFileName("briefing-book")
+    from briefing.gui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def load_library(library_dir: str | None):
+    from briefing.library import Library
+
+    if library_dir:
+        roots = [Library.default_roots()[0], (Path(library_dir), "user")]
+        return Library.load(roots=roots)
+    return Library.load()
+
+
+def open_index():
+    from briefing.search.index import SearchIndex
+
+    return SearchIndex.open()
+
+
+def build_window(library, index):
+    from briefing.gui.main_window import MainWindow
+
+    return MainWindow(library, index)
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(argv)
+    app = make_application(argv)
+    library = load_library(args.library)
+    index, index_error = None, None
+    try:
+        index = open_index()
+    except Exception as exc:  # noqa: BLE001 - the app still works without search
+        index_error = exc
+    window = build_window(library, index)
+    window.show()
+
+    restored = window.controller.maybe_restore_recovery(window)
+    to_open = args.briefing or args.file
+    if to_open and restored:
+        window.show_message(f"Restored unsaved work; {Path(to_open).name} was not opened.")
+    elif to_open:
+        try:
+            window.controller.open(to_open)
+        except BriefingError as exc:
+            QMessageBox.warning(window, APP_NAME, str(exc))
+    if library.problems:
+        window.show_message(
+            f"{len(library.problems)} file{'s' * (len(library.problems) != 1)} in the library could not be used "
+            f"(first: {library.problems[0]})"
+        )
+    if index_error is not None:
+        window.show_message(f"Search is unavailable: {index_error}")
+    QTimer.singleShot(0, window.update_index)
+    code = app.exec()
+
+    from briefing.gui.worker import wait_for_all
+
+    wait_for_all(5000)
+    if index is not None:
+        index.close()
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(run())

@@ -1,0 +1,429 @@
+"""The main window: composes the panes in docks around the reader, with menus, toolbar and
+status bar.  It holds no business logic — panes call the core and the document controller.
+
+Layout (fits 1280×720): Topics and Library tabbed in a left dock, the reader in the centre,
+the Outline and Briefing details tabbed in a right dock.  Geometry and dock state are kept
+in QSettings (INI file in ``paths.user_data_dir()``, so tests stay isolated).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolBar,
+    QWidget,
+)
+
+from briefing import paths
+from briefing.errors import BriefingError
+from briefing.gui.about import AboutDialog
+from briefing.gui.actions import build_actions, describe
+from briefing.gui.library_pane import LibraryPane
+from briefing.gui.reader_pane import ReaderPane
+from briefing.gui.source_details import SourceDetailsDialog
+from briefing.gui.topics_pane import TopicsPane
+from briefing.gui.worker import run_in_background, serial_pool
+
+SETTINGS_FILE = "settings.ini"
+STATE_VERSION = 1
+Answer = QMessageBox.StandardButton
+
+
+def _placeholder(what: str, exc: Exception) -> QWidget:
+    label = QLabel(f"{what} is not available in this build.\n({exc})")
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def settings() -> QSettings:
+    return QSettings(str(paths.user_data_dir() / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library, index, controller=None, parent=None):
+        super().__init__(parent)
+        self.library, self.index = library, index
+        self.setObjectName("MainWindow")
+        self.setAccessibleName("Briefing Book")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.resize(1280, 720)
+        self.controller = controller if controller is not None else self._make_controller(library)
+        self._index_task = None
+        self._index_pending = False
+
+        # -- panes --------------------------------------------------------------------------
+        self.reader = ReaderPane(library, self.controller, self)
+        self.reader.setMinimumWidth(360)  # docks give way before the text becomes unreadable
+        self.setCentralWidget(self.reader)
+        self.topics = TopicsPane(library, index, self.controller, self)
+        self.library_pane = LibraryPane(library, index, self)
+        self.outline = self._optional("Outline", "briefing.gui.outline_pane", "OutlinePane", self.controller)
+        self.details = self._optional("Briefing details", "briefing.gui.details_pane", "BriefingDetailsPane", self.controller)
+        self.topics_dock = self._dock("Topics", "topicsDock", self.topics, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.library_dock = self._dock("Library", "libraryDock", self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.outline_dock = self._dock("Outline", "outlineDock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.details_dock = self._dock("Briefing Details", "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        for dock, area in (
+            (self.topics_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (self.outline_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.details_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            self.addDockWidget(area, dock)
+        self._laid_out = False
+        self._default_state = None
+
+        # -- commands -------------------------------------------------------------------------
+        self.actions = build_actions(self)
+        self.undo_action = describe(getattr(self.controller, "undo_action", None) or self.actions["new"],
+                                    "Undo the last change to the briefing", "Ctrl+Z")
+        self.redo_action = describe(getattr(self.controller, "redo_action", None) or self.actions["new"],
+                                    "Redo the change just undone", "Ctrl+Shift+Z")
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.reader.context_actions = [self.actions["add_excerpt"]]
+        self._menus()
+        self._toolbar()
+        self.status_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Search index progress")
+        self.progress.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+        # -- wiring -----------------------------------------------------------------------------
+        self.topics.topic_chosen.connect(self._topic_chosen)
+        self.topics.suggestions_changed.connect(self.reader.set_passages)
+        self.topics.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
+        self.library_pane.source_chosen.connect(self.reader.show_source)
+        self.library_pane.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
+        self.library_pane.library_changed.connect(self.library_changed)
+        self.library_pane.import_failed.connect(self._import_failed)
+        for pane in (self.topics, self.library_pane, self.reader):
+            pane.message.connect(self.show_message)
+        for signal_name, slot in (
+            ("dirty_changed", lambda _d: self._update_title()),
+            ("path_changed", lambda _p: self._update_title()),
+            ("notice", self.show_message),
+            ("error_occurred", self._error),
+        ):
+            signal = getattr(self.controller, signal_name, None)
+            if signal is not None:
+                signal.connect(slot)
+        self.resize(1280, 720)
+        self.setMinimumSize(900, 560)
+        self._update_title()
+
+    # -- composition helpers -----------------------------------------------------------------
+    @staticmethod
+    def _make_controller(library):
+        from briefing.gui.document import DocumentController
+
+        return DocumentController(library)
+
+    def _optional(self, what: str, module: str, name: str, *args) -> QWidget:
+        """Panes built by another engineer: a placeholder (not a crash) if one fails to import."""
+        try:
+            cls = getattr(__import__(module, fromlist=[name]), name)
+        except ImportError as exc:
+            return _placeholder(what, exc)
+        return cls(*args, self)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(f"{title} pane")
+        widget.setAccessibleName(widget.accessibleName() or title)
+        dock.setAllowedAreas(Qt.DockWidgetArea.AllDockWidgetAreas)
+        return dock
+
+    def showEvent(self, event):  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if not self._laid_out:
+            self._laid_out = True
+            self._default_layout()
+            self.restore_state()
+
+    def _default_layout(self) -> None:
+        """Tab the docks in pairs, once the window is shown: tabifying earlier leaves a stray,
+        visible tab bar over the window (seen with Qt 6.12).  Reset Layout returns to this state."""
+        self.tabifyDockWidget(self.topics_dock, self.library_dock)
+        self.tabifyDockWidget(self.outline_dock, self.details_dock)
+        self.topics_dock.raise_()
+        self.outline_dock.raise_()
+        self.resizeDocks([self.topics_dock, self.outline_dock], [400, 380], Qt.Orientation.Horizontal)
+        self._default_state = self.saveState(STATE_VERSION)
+
+    def _menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for key in ("new", "open", "save", "save_as", None, "import", "export", None, "quit"):
+            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for key in ("add_excerpt", "add_suggestion", None, "source_details", None, "find", "filter"):
+            edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
+        view_menu = bar.addMenu("&View")
+        for key in ("show_topics", "show_library", "show_outline", "show_details", None, "reset_layout"):
+            view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["about"])
+
+    def _toolbar(self) -> None:
+        bar = QToolBar("Main toolbar", self)
+        bar.setObjectName("mainToolbar")
+        bar.setAccessibleName("Main toolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for key in ("new", "open", "save", None, "add_excerpt", "add_suggestion", None, "import", "source_details", None, "export"):
+            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
+        bar.insertAction(self.actions["add_excerpt"], self.undo_action)
+        bar.insertAction(self.actions["add_excerpt"], self.redo_action)
+        bar.insertSeparator(self.actions["add_excerpt"])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.toolbar = bar
+
+    # -- title, messages -------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        path = getattr(self.controller, "path", None)
+        name = Path(path).name if path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — Briefing Book")
+        self.setWindowModified(bool(self.controller.is_dirty()))
+
+    def show_message(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.statusBar().showMessage(text, 8000)
+
+    def _error(self, text: str) -> None:
+        self.show_message(text)
+        QMessageBox.warning(self, "Briefing Book", text)
+
+    def _import_failed(self, text: str) -> None:
+        self.show_message("Some files could not be imported.")
+        QMessageBox.warning(self, "Import", f"These files were not imported:\n\n{text}")
+
+    # -- topic / reader glue ----------------------------------------------------------------------
+    def _topic_chosen(self, topic) -> None:
+        self.reader.set_passages([])
+        if topic is not None:
+            self.show_message(f"Topic: {topic.title} — {topic.description}")
+
+    # -- search index ------------------------------------------------------------------------------
+    def update_index(self) -> None:
+        """Bring the index in step with the library off the GUI thread, with progress in the status bar."""
+        if self.index is None:
+            return
+        if self._index_task is not None and not self._index_task.finished:
+            self._index_pending = True
+            return
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.show_message("Updating the search index…")
+        index, library = self.index, self.library
+
+        def progress(done, total):
+            self.progress.setRange(0, max(total, 1))
+            self.progress.setValue(done)
+
+        self._index_task = run_in_background(
+            lambda progress: index.update(library, progress=progress),
+            on_done=self._index_updated,
+            on_error=self._index_failed,
+            on_progress=progress,
+            pool=serial_pool(),
+        )
+
+    def _index_updated(self, result) -> None:
+        self.progress.hide()
+        indexed = getattr(result, "indexed", 0)
+        self.show_message(f"Search index ready ({indexed} source{'s' * (indexed != 1)} indexed, "
+                          f"{len(self.library.sources)} in the library).")
+        self.topics.refresh()
+        if self._index_pending:
+            self._index_pending = False
+            self.update_index()
+
+    def _index_failed(self, exc) -> None:
+        self.progress.hide()
+        self.show_message(f"The search index could not be updated: {exc}")
+
+    def library_changed(self) -> None:
+        """A source was imported or corrected: refresh every view of the library and re-index."""
+        self.library_pane.refresh()
+        self.reader.refresh()
+        self.topics.passages.layoutChanged.emit()
+        changed = getattr(self.controller, "changed", None)
+        if changed is not None:
+            changed.emit()  # outline attributions read the library
+        self.update_index()
+
+    # -- commands (slots named in actions.py) -------------------------------------------------------
+    def new_briefing(self) -> None:
+        if self.maybe_save():
+            self.controller.new()
+
+    def open_briefing(self, path=None) -> bool:
+        if path is None:
+            if not self.maybe_save():
+                return False
+            path, _ = QFileDialog.getOpenFileName(self, "Open briefing", str(Path.home()), "Briefings (*.briefing.yaml);;YAML (*.yaml)")
+            if not path:
+                return False
+        try:
+            self.controller.open(path)
+        except BriefingError as exc:
+            self._error(str(exc))
+            return False
+        return True
+
+    def save_briefing(self) -> bool:
+        if getattr(self.controller, "path", None) is None:
+            return self.save_briefing_as()
+        return self.controller.save()
+
+    def save_briefing_as(self) -> bool:
+        path = self.ask_save_path()
+        if not path:
+            return False
+        if not str(path).endswith(".briefing.yaml"):
+            path = str(path).removesuffix(".yaml") + ".briefing.yaml"
+        return self.controller.save_as(path)
+
+    def ask_save_path(self) -> str:
+        title = self.controller.briefing.meta.title or "briefing"
+        start = str(Path.home() / f"{title}.briefing.yaml")
+        path, _ = QFileDialog.getSaveFileName(self, "Save briefing", start, "Briefings (*.briefing.yaml)")
+        return path
+
+    def import_files(self, files=None) -> list:
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(self, "Import text files", str(Path.home()), "Text (*.txt *.md *.markdown)")
+        return self.library_pane.import_files(files) if files else []
+
+    def export_pdf(self) -> None:
+        try:
+            from briefing.gui.export_dialog import ExportDialog
+        except ImportError as exc:
+            self._error(f"PDF export is not available: {exc}")
+            return
+        ExportDialog(self.controller, self.library, self).exec()
+
+    def add_excerpt_from_reader(self) -> list:
+        return self.reader.add_selection()
+
+    def add_suggestion(self) -> bool:
+        return self.topics.add_selected()
+
+    def edit_source_details(self) -> bool:
+        source = self.reader.source or self.library_pane.current_source()
+        if source is None:
+            self.show_message("Choose a source first (in the Library or by a suggestion).")
+            return False
+        dialog = SourceDetailsDialog(self.library, source, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.library_changed()
+            self.show_message(f"Saved corrections to {dialog.saved.label}.")
+            return True
+        return False
+
+    def _show_dock(self, dock: QDockWidget, focus: QWidget | None = None) -> None:
+        dock.show()
+        dock.raise_()
+        (focus or dock.widget()).setFocus()
+
+    def show_topics(self):
+        self._show_dock(self.topics_dock, self.topics.topic_view)
+
+    def show_library(self):
+        self._show_dock(self.library_dock, self.library_pane.table)
+
+    def show_outline(self):
+        self._show_dock(self.outline_dock)
+
+    def show_details(self):
+        self._show_dock(self.details_dock)
+
+    def focus_search(self):
+        self._show_dock(self.library_dock, self.library_pane.search_edit)
+        self.library_pane.search_edit.selectAll()
+
+    def focus_filter(self):
+        self._show_dock(self.library_dock, self.library_pane.filter_edit)
+        self.library_pane.filter_edit.selectAll()
+
+    def reset_layout(self):
+        if self._default_state is None:
+            return
+        self.restoreState(self._default_state, STATE_VERSION)
+        for dock in (self.topics_dock, self.library_dock, self.outline_dock, self.details_dock):
+            dock.show()
+        self.topics_dock.raise_()
+        self.outline_dock.raise_()
+
+    def show_about(self):
+        AboutDialog(self).exec()
+
+    # -- state and closing --------------------------------------------------------------------------
+    def restore_state(self) -> None:
+        s = settings()
+        geometry, state = s.value("window/geometry"), s.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state, STATE_VERSION)
+        for key, splitter in (("splitters/topics", self.topics.splitter), ("splitters/library", self.library_pane.splitter)):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+
+    def save_state(self) -> None:
+        if not self._laid_out:
+            return
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(STATE_VERSION))
+        s.setValue("splitters/topics", self.topics.splitter.saveState())
+        s.setValue("splitters/library", self.library_pane.splitter.saveState())
+        s.sync()
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save / Discard / Cancel for unsaved changes (tests replace this method)."""
+        return QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "The briefing has unsaved changes. Save them before closing?",
+            Answer.Save | Answer.Discard | Answer.Cancel,
+            Answer.Save,
+        )
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or clean)."""
+        if not self.controller.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == Answer.Save:
+            return self.save_briefing()
+        return answer == Answer.Discard
+
+    def closeEvent(self, event):  # noqa: N802 - Qt API
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_state()
+        close_cleanly = getattr(self.controller, "close_cleanly", None)
+        if close_cleanly is not None:
+            close_cleanly()
+        event.accept()
