@@ -1,0 +1,34 @@
+"""Shared set-up for the main-window and pane tests: the bundled library, a fresh in-memory
+search index, a real DocumentController, and small waits for background work."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from briefing.gui.worker import wait_for_all
+from briefing.library import Library
+from briefing.search.index import SearchIndex
+
+DISCARD = QMessageBox.StandardButton.Discard
+
+
+def load_library() -> Library:
+    # The user root lives under the per-test BRIEFING_BOOK_HOME set by tests/conftest.py.
+    return Library.load(cache_path=False)
+
+
+def open_index(library) -> SearchIndex:
+    index = SearchIndex.open(":memory:")
+    index.update(library)
+    return index
+
+
+def topic_with_suggestions(library, index):
+    for topic in sorted(library.topics.values(), key=lambda t: t.id):
+        if index.count_suggestions(topic) > 0:
+            return topic
+    raise AssertionError("the bundled library has no topic with suggestions")
+
+
+def settle():
+    wait_for_all(5000)
