@@ -1,0 +1,145 @@
+"""Library loading, indexing and search over synthetic libraries of 1,000 and 10,000 sources.
+
+Measured in this process (the index is SQLite in C; Python overhead is what we tune), with
+``BRIEFING_BOOK_HOME`` in a temporary directory.  Alongside each query median the same
+query's bare SQL (the FTS5 ``MATCH ... ORDER BY bm25 LIMIT n`` alone) is timed in the
+same run, so the ratio shows what the Python side adds.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import time
+from pathlib import Path
+
+from benchmarks.common import isolated_home, library_root, median_time, timed
+from briefing import paths
+from briefing.library import Library
+from briefing.search import SearchIndex
+from briefing.search.query import parse, topic_fts
+
+QUERIES = [  # what a staffer types: places, numbers as typed, phrases, prefixes, alternatives
+    "Nariño", "11,000", "$8 billion", "1.3 million", "police accountability", '"peace process"',
+    "extradit*", "Haitians OR Venezuelans", "coca cultivation Cauca", "Trade Promotion Agreement",
+]
+COMMON_QUERIES = ["security", "government policy"]  # words in most synthetic passages: worst case
+
+
+def _roots(n: int) -> list[tuple[Path, str]]:
+    return [(paths.CONTENT_DIR, "bundled"), (library_root(n), "user")]
+
+
+def _sql_floor(idx: SearchIndex, expr: str, limit: int) -> None:
+    idx._conn.execute(
+        "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY bm25(passages_fts) LIMIT ?",
+        (expr, limit),
+    ).fetchall()
+
+
+def run(quick: bool = False) -> dict:
+    runs = 3 if quick else 7
+    index_runs = 1 if quick else 3
+    results: dict = {}
+    for n in (1000, 10000):
+        library_root(n)  # generate outside any timing
+    with isolated_home() as home:
+        # -- library load: cold (no metadata cache) vs warm ---------------------------------
+        for n in (1000, 10000):
+            cache = home / f"meta-{n}.json"
+            cold = []
+            for _ in range(1 if quick else 3):
+                cache.unlink(missing_ok=True)
+                cold.append(timed(lambda: Library.load(roots=_roots(n), cache_path=cache))[0])
+            warm, _ = median_time(lambda: Library.load(roots=_roots(n), cache_path=cache), runs)
+            results[f"load_cold_{n}"] = statistics.median(cold)
+            results[f"load_warm_{n}"] = warm
+
+        # -- indexing n new sources, including reading them ----------------------------------
+        lib10 = Library.load(roots=_roots(10000), cache_path=home / "meta-10000.json")
+        for n in (1000, 10000):
+            lib = lib10 if n == 10000 else Library.load(roots=_roots(n), cache_path=home / f"meta-{n}.json")
+            times = []
+            for r in range(index_runs):
+                db = home / f"index-{n}-{r}.sqlite3"
+                for s in lib.sources.values():
+                    s.forget_text()
+
+                def build():
+                    with SearchIndex.open(db) as idx:
+                        return idx.update(lib)
+
+                t, res = timed(build)
+                assert res.indexed == len(lib.sources), res
+                times.append(t)
+                if r:
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(str(db) + suffix).unlink(missing_ok=True)
+            results[f"index_{n}"] = statistics.median(times)
+        db = home / "index-10000-0.sqlite3"
+
+        # -- unchanged library: nothing read, nothing re-indexed ---------------------------
+        def reopen_unchanged():
+            lib = Library.load(roots=_roots(10000), cache_path=home / "meta-10000.json")
+            with SearchIndex.open(db) as idx:
+                res = idx.update(lib)
+                return res, idx.stats["texts_read"]
+
+        t_unch, _ = median_time(reopen_unchanged, runs)
+        res, read = reopen_unchanged()
+        results["reopen_unchanged_10000"] = t_unch
+        results["reopen_unchanged_reads"] = (res.indexed, read)
+
+        # -- one changed source among 10,000: update() stats all, re-reads and re-indexes one --
+        user = home / "edited"
+        (user / "sources").mkdir(parents=True)
+        src = library_root(10000) / "sources"
+        for ext in ("yaml", "txt"):
+            shutil.copy(src / f"synthetic-00042.{ext}", user / "sources" / f"synthetic-00042.{ext}")
+        roots = _roots(10000) + [(user, "user")]
+        lib = Library.load(roots=roots, cache_path=home / "meta-edit.json")
+        idx = SearchIndex.open(db)
+        idx.update(lib)
+        txt = user / "sources" / "synthetic-00042.txt"
+        base = txt.read_text(encoding="utf-8")
+        changed = []
+        for k in range(runs + 1):
+            txt.write_text(base + f"\n\nA postscript number {k}, zanzibarian.\n", encoding="utf-8")
+            t, res = timed(lambda: idx.update(lib))
+            assert res.indexed == 1, res
+            if k:
+                changed.append(t)
+        results["reindex_one_10000"] = statistics.median(changed)
+        assert idx.search("zanzibarian")
+
+        # -- queries: free text and topic suggestions, with the bare SQL beside them -------
+        per_query = {}
+        for q in QUERIES + COMMON_QUERIES:
+            expr = parse(q).fts()
+            full, _ = median_time(lambda: idx.search(q), runs)
+            floor, _ = median_time(lambda: _sql_floor(idx, expr, 50), runs)
+            per_query[q] = (full, floor)
+        results["search_queries"] = per_query
+        results["search_median"] = statistics.median(v[0] for q, v in per_query.items() if q in QUERIES)
+        results["search_sql_median"] = statistics.median(v[1] for q, v in per_query.items() if q in QUERIES)
+        per_topic = {}
+        for topic in lib.topics.values():
+            expr = topic_fts(topic.terms)
+            full, _ = median_time(lambda: idx.suggest(topic), runs)
+            floor, _ = median_time(lambda: _sql_floor(idx, expr, 30), runs)
+            per_topic[topic.id] = (full, floor, idx.count_suggestions(topic))
+        results["suggest_topics"] = per_topic
+        results["suggest_median"] = statistics.median(v[0] for v in per_topic.values())
+        results["suggest_sql_median"] = statistics.median(v[1] for v in per_topic.values())
+        results["passages_10000"] = idx._conn.execute("SELECT count(*) FROM passages").fetchone()[0]
+        idx.close()
+    return results
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    t0 = time.perf_counter()
+    print(json.dumps(run("--quick" in sys.argv), indent=1, default=str))
+    print(f"({time.perf_counter() - t0:.0f} s)")

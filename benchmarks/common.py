@@ -1,0 +1,75 @@
+"""Shared benchmark plumbing: cached fixture libraries, an isolated per-user home, medians.
+
+Libraries are generated once by ``benchmarks.fixtures.make_library`` into
+``benchmarks/.cache/`` (gitignored) and reused; a ``.complete`` marker guards against a
+half-written cache.  Every benchmark points ``BRIEFING_BOOK_HOME`` at a temporary
+directory so no real user data or index is touched.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+from benchmarks import fixtures
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+FIXTURE_VERSION = 1  # bump when fixtures.make_library changes its output
+
+
+def library_root(n: int) -> Path:
+    """The cached synthetic library of ``n`` sources, generating it the first time."""
+    root = CACHE / f"library-{n}-v{FIXTURE_VERSION}"
+    if not (root / ".complete").exists():
+        if root.exists():
+            shutil.rmtree(root)
+        fixtures.make_library(root, n)
+        (root / ".complete").write_text("ok\n")
+    return root
+
+
+@contextmanager
+def isolated_home(prefix: str = "bb-bench-"):
+    """A fresh ``BRIEFING_BOOK_HOME`` for the duration of the block."""
+    old = os.environ.get("BRIEFING_BOOK_HOME")
+    home = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ["BRIEFING_BOOK_HOME"] = str(home)
+    try:
+        yield home
+    finally:
+        if old is None:
+            os.environ.pop("BRIEFING_BOOK_HOME", None)
+        else:
+            os.environ["BRIEFING_BOOK_HOME"] = old
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def timed(fn: Callable[[], object]) -> tuple[float, object]:
+    """(seconds, result) of one call, with the garbage collector out of the measured span."""
+    gc.collect()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        result = fn()
+        return time.perf_counter() - t0, result
+    finally:
+        gc.enable()
+
+
+def median_time(fn: Callable[[], object], runs: int, warmup: int = 1) -> tuple[float, list[float]]:
+    """Median seconds over ``runs`` calls after ``warmup`` unmeasured ones."""
+    for _ in range(warmup):
+        fn()
+    times = [timed(fn)[0] for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
