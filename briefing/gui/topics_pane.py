@@ -112,6 +112,9 @@ class TopicsPane(QWidget):
         row = self.model.row_of(topic_id)
         if row < 0:
             return False
+        if self.topic_view.currentIndex().row() == row:  # already current (e.g. set on focus): reload
+            self._topic_changed(self.model.index(row), self.model.index(row))
+            return True
         self.topic_view.selectionModel().setCurrentIndex(
             self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
@@ -122,8 +125,8 @@ class TopicsPane(QWidget):
         current = self.current_topic()
         self.model.refresh()
         self.refresh_counts()
-        if current is not None and self.select_topic(current.id):
-            self._load_suggestions(self.library.topics.get(current.id))
+        if current is not None:
+            self.select_topic(current.id)  # re-runs its suggestions against the updated index
 
     def refresh_counts(self) -> None:
         if self.index is None:

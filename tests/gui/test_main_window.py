@@ -1,0 +1,197 @@
+"""The main window as composed: actions and shortcuts, title and unsaved mark, closing with
+unsaved changes, remembered layout, the full topic → outline and reader → outline flows."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
+
+from briefing import paths
+from briefing.gui import app as app_module
+from briefing.gui.main_window import SETTINGS_FILE, MainWindow
+
+from mainwindow_support import DISCARD, load_library, open_index, settle, topic_with_suggestions
+
+Answer = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def library():
+    return load_library()
+
+
+@pytest.fixture
+def index(library):
+    idx = open_index(library)
+    yield idx
+    settle()
+    idx.close()
+
+
+def make_window(qtbot, library, index, answer=DISCARD):
+    window = MainWindow(library, index)
+    window.ask_unsaved = lambda: answer
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, library, index):
+    w = make_window(qtbot, library, index)
+    yield w
+    w.ask_unsaved = lambda: DISCARD
+    settle()
+
+
+def all_actions(window) -> list[QAction]:
+    found = {id(a): a for a in window.actions.values()}
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            if not action.isSeparator():
+                found[id(action)] = action
+    for action in window.toolbar.actions():
+        if not action.isSeparator() and action.text():
+            found[id(action)] = action
+    return list(found.values())
+
+
+def test_every_action_has_shortcut_tooltip_and_status_tip(window):
+    actions = all_actions(window)
+    assert len(actions) >= 18
+    for action in actions:
+        assert not action.shortcut().isEmpty(), action.text()
+        assert action.toolTip() and action.toolTip() != action.text().replace("&", ""), action.text()
+        assert action.statusTip(), action.text()
+    keys = [a.shortcut().toString() for a in actions]
+    assert len(keys) == len(set(keys)), "two window actions share a shortcut"
+    assert window.actions["add_excerpt"].shortcut() == QKeySequence("Ctrl+E")
+
+
+def test_menus_and_accessible_names(window):
+    titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert titles == ["File", "Edit", "View", "Help"]
+    for widget in (window.topics.topic_view, window.topics.suggestion_view, window.topics.add_button,
+                   window.library_pane.table, window.library_pane.filter_edit, window.library_pane.search_edit,
+                   window.library_pane.results_view, window.reader.view, window.toolbar):
+        assert widget.accessibleName(), widget.objectName()
+    for dock in window.findChildren(QDockWidget):
+        assert dock.accessibleName() and dock.objectName()
+
+
+def test_usable_at_1280_by_720(window):
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    assert window.reader.width() >= 360
+    for dock in (window.topics_dock, window.outline_dock):
+        assert dock.isVisible() and dock.width() >= 250
+    assert window.topics.suggestion_view.height() > 150
+
+
+def test_title_shows_file_and_unsaved_mark(window, library, tmp_path):
+    assert window.windowTitle() == "Untitled[*] — Briefing Book"
+    assert not window.isWindowModified()
+    source = library.sorted_sources()[0]
+    window.reader.show_source(source.id)
+    window.reader.select_span(1, 0, 20)
+    window.actions["add_excerpt"].trigger()
+    assert window.isWindowModified()
+    window.ask_save_path = lambda: str(tmp_path / "my brief")
+    assert window.save_briefing() is True
+    assert (tmp_path / "my brief.briefing.yaml").is_file()
+    assert window.windowTitle() == "my brief.briefing.yaml[*] — Briefing Book"
+    assert not window.isWindowModified()
+
+
+def test_topic_to_outline_with_the_shortcut(qtbot, window, library, index):
+    topic = topic_with_suggestions(library, index)
+    window.show_topics()
+    with qtbot.waitSignal(window.topics.suggestions_changed, timeout=5000):
+        window.topics.select_topic(topic.id)
+    passage = window.topics.selected_passage()
+    assert window.reader.source.id == passage.source_id  # the reader follows the chosen suggestion
+    window.activateWindow()
+    window.topics.suggestion_view.setFocus()
+    qtbot.keyClick(window.topics.suggestion_view, Qt.Key.Key_A,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    section = window.controller.briefing.section_for_topic(topic.id)
+    assert section is not None and len(section.excerpts()) == 1
+    assert window.outline.model.rowCount() == 1  # the outline shows the new section
+    assert "Added" in window.status_label.text()
+
+
+def test_reader_selection_ctrl_e_adds_exact_excerpt(qtbot, window, library):
+    source = library.sorted_sources()[-1]
+    window.library_pane.select_source(source.id)
+    assert window.reader.source.id == source.id
+    window.reader.select_span(1, 4, 25)
+    window.activateWindow()
+    window.reader.view.setFocus()
+    qtbot.keyClick(window.reader.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    [excerpt] = window.controller.briefing.all_excerpts()
+    assert excerpt.text == source.paragraphs()[0][4:25].strip()
+    assert (excerpt.source_id, excerpt.paragraph) == (source.id, 1)
+    assert window.reader.context_actions == [window.actions["add_excerpt"]]
+
+
+def test_close_with_unsaved_changes_asks_save_discard_cancel(qtbot, library, index, tmp_path):
+    w = make_window(qtbot, library, index, answer=Answer.Cancel)
+    w.controller.add_note("unsaved thought")
+    assert w.controller.is_dirty()
+    assert w.close() is False and w.isVisible()  # Cancel keeps the window and the work
+    w.ask_unsaved = lambda: Answer.Save
+    w.ask_save_path = lambda: str(tmp_path / "kept.briefing.yaml")
+    assert w.close() is True
+    assert (tmp_path / "kept.briefing.yaml").is_file()
+    assert not w.controller.is_dirty()
+
+
+def test_layout_and_geometry_are_remembered_in_the_user_data_dir(qtbot, library, index):
+    w = make_window(qtbot, library, index)
+    w.details_dock.hide()
+    w.library_dock.raise_()
+    w.topics.splitter.setSizes([100, 400])
+    assert w.close()
+    ini = paths.user_data_dir() / SETTINGS_FILE
+    assert ini.is_file() and "window" in ini.read_text(encoding="utf-8")
+    again = make_window(qtbot, library, index)
+    assert again.details_dock.isHidden()
+    assert again.outline_dock.isVisible()
+    sizes = again.topics.splitter.sizes()
+    assert sizes[0] < sizes[1]
+    again.reset_layout()
+    assert not again.details_dock.isHidden()
+
+
+def test_import_triggers_reindex_so_new_text_is_searchable(qtbot, window, library, index, tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("Heading\n\nThe quokkaphrase appears only here.\n", encoding="utf-8")
+    window.import_files([str(f)])
+    qtbot.waitUntil(lambda: any(p.source_id == "notes" for p in index.search("quokkaphrase")), timeout=5000)
+    assert window.reader.source is not None and window.reader.source.id == "notes"
+
+
+def test_source_details_refreshes_reader(qtbot, window, library, monkeypatch):
+    source = library.sorted_sources()[0]
+    window.reader.show_source(source.id)
+
+    def fake_exec(dialog):
+        dialog.edits["publisher"].setText("Fixed Press")
+        return dialog.save()
+
+    monkeypatch.setattr("briefing.gui.source_details.SourceDetailsDialog.exec", fake_exec)
+    assert window.edit_source_details() is True
+    assert "Fixed Press" in window.reader.view.toPlainText()
+    assert library.sources[source.id].publisher == "Fixed Press"
+
+
+def test_app_helpers(qtbot, tmp_path):
+    args = app_module.parse_args(["x.briefing.yaml", "--library", str(tmp_path)])
+    assert args.file == "x.briefing.yaml" and args.library == str(tmp_path)
+    application = app_module.make_application([])
+    assert application.applicationName() == "Briefing Book"
+    assert not application.windowIcon().isNull()
+    assert (paths.ICONS_DIR / "briefing-book.svg").is_file() and (paths.ICONS_DIR / "briefing-book.png").is_file()
