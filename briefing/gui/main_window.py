@@ -207,13 +207,20 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
         self.statusBar().showMessage(text, 8000)
 
+    def _warn(self, title: str, text: str) -> QMessageBox:
+        """A window-modal warning that does not block the caller (open(), not exec())."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
     def _error(self, text: str) -> None:
         self.show_message(text)
-        QMessageBox.warning(self, "Briefing Book", text)
+        self._warn("Briefing Book", text)
 
     def _import_failed(self, text: str) -> None:
         self.show_message("Some files could not be imported.")
-        QMessageBox.warning(self, "Import", f"These files were not imported:\n\n{text}")
+        self._warn("Import", f"These files were not imported:\n\n{text}")
 
     # -- topic / reader glue ----------------------------------------------------------------------
     def _topic_chosen(self, topic) -> None:

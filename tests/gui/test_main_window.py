@@ -195,3 +195,45 @@ def test_app_helpers(qtbot, tmp_path):
     assert application.applicationName() == "Briefing Book"
     assert not application.windowIcon().isNull()
     assert (paths.ICONS_DIR / "briefing-book.svg").is_file() and (paths.ICONS_DIR / "briefing-book.png").is_file()
+
+
+def test_reader_drag_drops_onto_the_outline(window, library):
+    source = library.sorted_sources()[0]
+    window.reader.show_source(source.id)
+    window.reader.select_span(2, 0, 18)
+    mime = window.reader.view.createMimeDataFromSelection()
+    model = window.outline.model
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.index(-1, -1)) is True
+    [excerpt] = window.controller.briefing.all_excerpts()
+    assert excerpt.text == source.paragraphs()[1][:18].strip() and excerpt.paragraph == 2
+
+
+def test_run_opens_the_briefing_given_on_the_command_line(qtbot, library, tmp_path, monkeypatch):
+    from briefing.model import Briefing, BriefingMeta
+    from briefing.model.storage import save
+
+    path = tmp_path / "given.briefing.yaml"
+    save(Briefing(meta=BriefingMeta(title="Given")), path)
+    seen = {}
+
+    def fake_exec(app):
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["title"] = window.windowTitle()
+        seen["meta"] = window.controller.briefing.meta.title
+        window.close()
+        return 0
+
+    monkeypatch.setattr(QApplication, "exec", fake_exec)
+    monkeypatch.setattr(app_module, "open_index", lambda: open_index(library))
+    assert app_module.run([str(path)]) == 0
+    assert seen == {"title": "given.briefing.yaml[*] — Briefing Book", "meta": "Given"}
+
+
+def test_refused_import_is_reported_without_blocking(qtbot, window, tmp_path):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    assert window.import_files([str(bad)]) == []
+    boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert boxes and "photo.txt" in boxes[-1].text()
+    assert "could not be imported" in window.status_label.text()
+    boxes[-1].close()
