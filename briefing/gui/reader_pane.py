@@ -125,7 +125,7 @@ class ReaderPane(QWidget):
         self.view.setObjectName("readerView")
         self.view.setAccessibleName("Source text")
         self.view.setAccessibleDescription("Select text and press Ctrl+E to add it to the briefing as an excerpt")
-        self.view.setPlaceholderText("Choose a source in the Library, or a suggested passage under Topics, to read it here.")
+        self.view.setPlaceholderText("Choose a source or a suggested passage to read it here.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)

@@ -40,7 +40,7 @@ class SourceDetailsDialog(QDialog):
         self.saved = None
         self.setWindowTitle(f"Source details — {source.label}")
         self.setAccessibleName("Source details")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
         self.edits: dict[str, QWidget] = {}
         self.inferred: dict[str, QCheckBox] = {}
@@ -68,6 +68,7 @@ class SourceDetailsDialog(QDialog):
             else:
                 edit = QLineEdit(values[name], self)
                 edit.setPlaceholderText(hints.get(name, "unknown"))
+                edit.setCursorPosition(0)  # show the start of a long title, not its end
             edit.setObjectName(f"{name}Edit")
             edit.setAccessibleName(labels[name].replace("&", ""))
             check = QCheckBox("inferred", self)

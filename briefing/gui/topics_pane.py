@@ -76,7 +76,8 @@ class TopicsPane(QWidget):
         self.add_button.clicked.connect(self.add_selected)
         self.add_button.setEnabled(False)
 
-        self.heading = QLabel("Suggested passages", self)
+        self.heading = QLabel("Suggested passages — choose a topic above", self)
+        self.heading.setWordWrap(True)
         self.heading.setBuddy(self.suggestion_view)
 
         top = QWidget(self)
@@ -151,7 +152,7 @@ class TopicsPane(QWidget):
         self.passages.set_passages([])
         self.add_button.setEnabled(False)
         if topic is None or self.index is None:
-            self.heading.setText("Suggested passages")
+            self.heading.setText("Suggested passages — choose a topic above")
             self.suggestions_changed.emit([])
             return
         self.heading.setText(f"Suggested passages for “{topic.title}” — searching…")
