@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.topics.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
         self.library_pane.source_chosen.connect(self.reader.show_source)
         self.library_pane.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
+        self.library_pane.search_results_changed.connect(self.reader.set_search_hits)
         self.library_pane.library_changed.connect(self.library_changed)
         self.library_pane.import_failed.connect(self._import_failed)
         for pane in (self.topics, self.library_pane, self.reader):

@@ -117,6 +117,7 @@ class ReaderPane(QWidget):
         self.library, self.controller = library, controller
         self.source = None
         self.passages: list = []  # the chosen topic's suggestions (any source)
+        self.search_hits: list = []  # the current library search's results
         self.focus_paragraph: int | None = None
         self.context_actions: list = []  # set by the main window (Add excerpt…)
         self._blocks: dict[int, int] = {}  # paragraph number -> block number
@@ -146,6 +147,12 @@ class ReaderPane(QWidget):
     def set_passages(self, passages) -> None:
         """Highlight these passages (the chosen topic's suggestions) wherever they fall in the shown source."""
         self.passages = list(passages or [])
+        if self.source is not None:
+            self._render(keep_scroll=True)
+
+    def set_search_hits(self, passages) -> None:
+        """Also highlight the words a library search matched."""
+        self.search_hits = list(passages or [])
         if self.source is not None:
             self._render(keep_scroll=True)
 
@@ -180,7 +187,7 @@ class ReaderPane(QWidget):
             return
         para_bg, span_bg = self._colours()
         hits: dict[int, list] = {}
-        for p in self.passages:
+        for p in [*self.passages, *self.search_hits]:
             if p.source_id == self.source.id:
                 hits.setdefault(p.paragraph, []).extend(p.highlights)
         plain = QTextCharFormat()

@@ -237,3 +237,21 @@ def test_refused_import_is_reported_without_blocking(qtbot, window, tmp_path):
     assert boxes and "photo.txt" in boxes[-1].text()
     assert "could not be imported" in window.status_label.text()
     boxes[-1].close()
+
+
+def test_search_hits_are_highlighted_in_the_reader(qtbot, window, index):
+    hits = index.search("extradition") or index.search("Colombia")
+    word = "extradition" if index.search("extradition") else "Colombia"
+    window.library_pane.search_edit.setText(word)
+    with qtbot.waitSignal(window.library_pane.search_results_changed, timeout=5000):
+        window.library_pane.search(word)
+    window.library_pane.results_view.setCurrentIndex(window.library_pane.results.index(0))
+    hit = hits[0]
+    assert window.reader.source.id == hit.source_id
+    block = window.reader.view.document().findBlockByNumber(window.reader._blocks[hit.paragraph])
+    it, marked = block.begin(), []
+    while not it.atEnd():
+        if it.fragment().charFormat().hasProperty(0x820):  # BackgroundBrush
+            marked.append(it.fragment().text().casefold())
+        it += 1
+    assert word.casefold() in marked
