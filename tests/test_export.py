@@ -249,3 +249,32 @@ def test_disk_full_keeps_previous_file(lib, tmp_path, monkeypatch):
         export_pdf(small_briefing(lib), lib, out)
     assert out.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "out.pdf"]
+
+
+def test_oversized_and_odd_inputs_still_export(lib, tmp_path):
+    from briefing.model import Excerpt, Note, Section, Subheading
+
+    big = "word " * 500
+    b = small_briefing(lib, marking="SECRET " * 60)
+    b.meta.title = big
+    b.sections[0].title = big
+    b.sections[0].key_points = [big, "z" * 2000]
+    b.sections[0].items.insert(0, Subheading(big))
+    b.sections[0].items.append(Note(big + "\n" * 100))
+    b.sections[1].items[0].comment = big
+    b.sections[1].items.append(Excerpt(source_id="not-in-library", text="", paragraph=1, start=0, end=0))
+    b.sections.append(Section(title="", discussion_questions=[big]))
+    for theme in ("memo", "study"):
+        out = tmp_path / f"{theme}.pdf"
+        export_pdf(b, lib, out, theme=theme)
+        text = flat(" ".join(page_texts(out)))
+        assert "Source not in the library" in text
+        assert "[source “not-in-library” is not in the library]" in text
+
+
+def test_empty_briefing_exports(lib, tmp_path):
+    from briefing.model import Briefing
+
+    out = tmp_path / "empty.pdf"
+    result = export_pdf(Briefing(), lib, out)
+    assert result.pages == 2 and "no sections" in page_texts(out)[1]

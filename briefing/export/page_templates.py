@@ -12,6 +12,7 @@ import time
 from typing import Callable
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -48,12 +49,18 @@ class NumberingCanvas(Canvas):
         super().save()
 
 
-def _truncate(text: str, font: str, size: float, width: float, stringWidth) -> str:
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """Cut ``text`` with an ellipsis to fit ``width`` (binary search: titles may be huge)."""
     if stringWidth(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, min(len(text), int(width / (size * 0.2)) + 1)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if stringWidth(text[:mid] + "…", font, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
 
 
 class BriefingDocTemplate(BaseDocTemplate):
@@ -71,6 +78,8 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.done_flowables = 0
         self._last_progress = 0.0
         self.furniture_font = font_name(theme["fonts.furniture"])
+        self._header_text: str | None = None
+        self._marking_text: str | None = None
         m = theme["margins"]
         super().__init__(
             target,
@@ -139,10 +148,14 @@ class BriefingDocTemplate(BaseDocTemplate):
             return
         w, h = self.pagesize
         off = self.theme["margins.header"]
-        canv.setFont(font_name(self.theme["fonts.furniture"], "bold"), self.theme["sizes.small"] + 0.5)
+        font = font_name(self.theme["fonts.furniture"], "bold")
+        size = self.theme["sizes.small"] + 0.5
+        if self._marking_text is None:
+            self._marking_text = fit_text(self.bb_marking, font, size, w - 2 * 36)
+        canv.setFont(font, size)
         canv.setFillColor(HexColor(self.theme["colors.marking"]))
-        canv.drawCentredString(w / 2, h - off, self.bb_marking)
-        canv.drawCentredString(w / 2, off - self.theme["sizes.small"], self.bb_marking)
+        canv.drawCentredString(w / 2, h - off, self._marking_text)
+        canv.drawCentredString(w / 2, off - self.theme["sizes.small"], self._marking_text)
 
     def _footer(self, canv: Canvas) -> None:
         w, _ = self.pagesize
@@ -154,13 +167,13 @@ class BriefingDocTemplate(BaseDocTemplate):
         canv.restoreState()
 
     def _header(self, canv: Canvas) -> None:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
         w, h = self.pagesize
         off = self.theme["margins.header"]
         size = self.theme["sizes.small"]
         y = h - off - size - 6 if self.bb_marking else h - off
-        text = _truncate(self.bb_title, self.furniture_font, size, self.width, stringWidth)
+        if self._header_text is None:
+            self._header_text = fit_text(self.bb_title, self.furniture_font, size, self.width)
+        text = self._header_text
         canv.setFont(self.furniture_font, size)
         canv.setFillColor(HexColor(self.theme["colors.muted"]))
         canv.drawString(self.leftMargin, y, text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
 
 from briefing.export.flowables import RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
@@ -17,6 +18,7 @@ from briefing.export.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
 
 TOC_TITLE_LIMIT = 240
+KEEP_WITH_NEXT_LIMIT = 400  # characters of markup
 STALE_TEXT = "\u26a0 Source text has changed: this excerpt no longer matches its source. Check it before use."
 MISSING_TEXT = "\u26a0 Source not in the library: this excerpt cannot be checked."
 
@@ -75,7 +77,15 @@ class StoryBuilder:
         return self.library.sources.get(excerpt.source_id) if self.library is not None else None
 
     def para(self, markup: str, style: str) -> Paragraph:
-        return Paragraph(markup, self.s[style])
+        st = self.s[style]
+        if getattr(st, "keepWithNext", 0) and (self.safe or len(markup) > KEEP_WITH_NEXT_LIMIT):
+            # a huge "heading" is not kept with what follows: nested keep-together groups of
+            # page-sized text make reportlab re-lay them out over and over
+            loose = self.s.get(style + "+loose")
+            if loose is None:
+                loose = self.s[style + "+loose"] = ParagraphStyle(style + "+loose", parent=st, keepWithNext=0)
+            st = loose
+        return Paragraph(markup, st)
 
     def keep(self, flowables: list) -> list:
         if self.safe:
@@ -151,7 +161,7 @@ class StoryBuilder:
         if item.comment and item.comment.strip():
             out.append(self.para(f"<b>Comment:</b> {_multiline(item.comment)}", "comment"))
         # a short excerpt stays with its label and attribution; a long one simply splits
-        if not self.safe and len(item.text) < 1200:
+        if not self.safe and len(item.text) + len(item.comment or "") < 1200:
             return [KeepTogether(out)]
         return out
 
