@@ -11,7 +11,7 @@ from briefing.citation import Citer
 from briefing.errors import BriefingError, ContentError
 from briefing.export import ExportCancelled, export_pdf, load_theme
 
-from export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
+from test_export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Shared builders for the export tests: a tiny library on disk and briefings over it."""
+"""Shared builders for the export tests (no tests here): a tiny library on disk and briefings over it."""
 
 from __future__ import annotations
 
