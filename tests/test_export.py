@@ -278,3 +278,27 @@ def test_empty_briefing_exports(lib, tmp_path):
     out = tmp_path / "empty.pdf"
     result = export_pdf(Briefing(), lib, out)
     assert result.pages == 2 and "no sections" in page_texts(out)[1]
+
+
+def test_layout_error_is_retried_safely_then_reported_plainly(lib, tmp_path, monkeypatch):
+    from reportlab.platypus import Spacer
+
+    from briefing.export.render import StoryBuilder
+
+    original = StoryBuilder.story
+    unsplittable_when = {"safe": False}
+
+    def story(self):
+        out = original(self)
+        if self.safe == unsplittable_when["safe"] or unsplittable_when.get("always"):
+            out.append(Spacer(1, 5000))  # taller than any page: reportlab raises LayoutError
+        return out
+
+    monkeypatch.setattr(StoryBuilder, "story", story)
+    out = tmp_path / "retry.pdf"
+    export_pdf(small_briefing(lib), lib, out)
+    assert out.exists()
+    unsplittable_when["always"] = True
+    with pytest.raises(BriefingError, match="could not be laid out"):
+        export_pdf(small_briefing(lib), lib, tmp_path / "never.pdf")
+    assert not (tmp_path / "never.pdf").exists()
