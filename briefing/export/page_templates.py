@@ -66,7 +66,7 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
 class BriefingDocTemplate(BaseDocTemplate):
     def __init__(self, target, *, theme: Theme, pagesize, title: str, marking: str, info: dict,
                  toc_keys: list[str], progress: Callable | None, cancel: Callable | None,
-                 total_flowables: int, invariant: bool) -> None:
+                 total_flowables: int, invariant: bool, first_template: str = "cover") -> None:
         self.theme = theme
         self.bb_title = clean(title)
         self.bb_marking = clean(marking).strip()
@@ -97,11 +97,14 @@ class BriefingDocTemplate(BaseDocTemplate):
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         cover = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="cover",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
+        templates = [
             PageTemplate(id="cover", frames=[cover], onPage=self._draw_cover_furniture),
             PageTemplate(id="front", frames=[frame], onPage=self._draw_front_furniture),
             PageTemplate(id="body", frames=[frame], onPage=self._draw_body_furniture),
-        ])
+        ]
+        # platypus starts on the first template: put the first part that is printed first
+        templates.sort(key=lambda t: t.id != first_template)
+        self.addPageTemplates(templates)
 
     # -- called by flowables and the canvas --------------------------------------------
     def section_drawn(self, key: str, page: int) -> None:

@@ -37,6 +37,7 @@ def _citer(style: str):
 
 
 def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=None, deterministic=False,
+                     include: dict | None = None,
                      progress: Callable[[float, str], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> tuple[bytes, int]:
     """The PDF as bytes and its page count; raises ExportCancelled, ContentError (bad theme)."""
@@ -52,7 +53,7 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
         raise ContentError(theme_obj.path, "margins leave too little room for text on the page", field="margins")
     citer = _citer(style or meta.citation_style or "chicago")
     styles = build_styles(theme_obj)
-    plan = plan_for(briefing)
+    plan = plan_for(briefing, include)
     if progress:
         progress(0.0, "Preparing the document")
 
@@ -63,7 +64,9 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
         def on_section(key: str, page: int) -> None:
             holder["doc"].section_drawn(key, page)
 
-        story = StoryBuilder(briefing, library, theme_obj, styles, citer, plan, on_section, safe=safe).story()
+        builder = StoryBuilder(briefing, library, theme_obj, styles, citer, plan, on_section, safe=safe,
+                               include=include)
+        story = builder.story()
         info = {
             "title": clean(meta.title) or "Untitled briefing",
             "author": clean(meta.prepared_by),
@@ -74,7 +77,7 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
         doc = BriefingDocTemplate(
             buf, theme=theme_obj, pagesize=pagesize, title=meta.title, marking=meta.marking, info=info,
             toc_keys=[k for k, _ in plan.toc], progress=progress, cancel=cancel,
-            total_flowables=len(story), invariant=deterministic,
+            total_flowables=len(story), invariant=deterministic, first_template=builder.first_template(),
         )
         holder["doc"] = doc
         canvases: list = []
@@ -101,15 +104,18 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
 
 
 def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size=None, deterministic=False,
-               progress=None, cancel=None) -> ExportResult:
+               include: dict | None = None, progress=None, cancel=None) -> ExportResult:
     """Write the briefing as a PDF at ``out_path``.
+
+    ``include`` turns optional parts off: {"cover", "toc", "sources", "comments"} -> bool.
 
     Nothing is written until the whole PDF is ready; then it replaces ``out_path`` atomically,
     so a cancel or failure leaves any previous file as it was.
     """
     out = Path(out_path)
     data, pages = render_pdf_bytes(briefing, library, theme=theme, style=style, page_size=page_size,
-                                   deterministic=deterministic, progress=progress, cancel=cancel)
+                                   deterministic=deterministic, include=include, progress=progress,
+                                   cancel=cancel)
     if cancel is not None and cancel():
         raise ExportCancelled("export cancelled")
     if out.is_dir():

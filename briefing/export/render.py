@@ -36,13 +36,27 @@ def section_key(index: int) -> str:
     return f"sec{index + 1}"
 
 
-def plan_for(briefing: Briefing) -> Plan:
+INCLUDE_PARTS = ("cover", "toc", "sources", "comments")
+
+
+def included(include: dict | None) -> dict[str, bool]:
+    """Which optional parts to print; everything by default, unknown keys refused."""
+    parts = {name: True for name in INCLUDE_PARTS}
+    for key, value in (include or {}).items():
+        if key not in parts:
+            raise ValueError(f"unknown part '{key}'; parts are: {', '.join(INCLUDE_PARTS)}")
+        parts[key] = bool(value)
+    return parts
+
+
+def plan_for(briefing: Briefing, include: dict | None = None) -> Plan:
+    parts = included(include)
     plan = Plan()
     for i, section in enumerate(briefing.sections):
         title = clean(section.title).strip() or f"Section {i + 1}"
         plan.toc.append((section_key(i), title))
         plan.keywords.append(title)
-    if briefing.all_excerpts():
+    if briefing.all_excerpts() and parts["sources"]:
         plan.toc.append(("notes", "Notes"))
         plan.toc.append(("sources", "Sources"))
     return plan
@@ -56,8 +70,9 @@ def _multiline(text: str) -> str:
 
 class StoryBuilder:
     def __init__(self, briefing: Briefing, library, theme: Theme, styles: dict, citer, plan: Plan,
-                 on_section_drawn, safe: bool = False) -> None:
+                 on_section_drawn, safe: bool = False, include: dict | None = None) -> None:
         self.b = briefing
+        self.parts = included(include)
         self.library = library
         self.theme = theme
         self.s = styles
@@ -156,9 +171,10 @@ class StoryBuilder:
             attribution = esc(self.citer.attribution(source))
         else:
             attribution = esc(f"[source “{item.source_id}” is not in the library]")
-        attr = self.para(f"\u2014 {attribution}<super>{number}</super>", "attribution")
+        marker = f"<super>{number}</super>" if self.parts["sources"] else ""
+        attr = self.para(f"\u2014 {attribution}{marker}", "attribution")
         out = head + [quote, attr]
-        if item.comment and item.comment.strip():
+        if self.parts["comments"] and item.comment and item.comment.strip():
             out.append(self.para(f"<b>Comment:</b> {_multiline(item.comment)}", "comment"))
         # a short excerpt stays with its label and attribution; a long one simply splits
         if not self.safe and len(item.text) + len(item.comment or "") < 1200:
@@ -205,7 +221,7 @@ class StoryBuilder:
         return out
 
     def endmatter(self) -> list:
-        if not self.notes:
+        if not self.notes or not self.parts["sources"]:
             return []
         out: list = [CondPageBreak(144), SectionAnchor("notes", "Notes", self.on_section_drawn, outline=False),
                      self.para("Notes", "h1")]
@@ -222,8 +238,11 @@ class StoryBuilder:
             out.append(self.para(runs_markup(runs), "bib"))
         return out
 
+    def first_template(self) -> str:
+        return "cover" if self.parts["cover"] else "front" if self.parts["toc"] else "body"
+
     def story(self) -> list:
-        out = self.cover() + self.contents()
+        out = (self.cover() if self.parts["cover"] else []) + (self.contents() if self.parts["toc"] else [])
         for i, section in enumerate(self.b.sections):
             out += self.section(i, section)
         out += self.endmatter()
