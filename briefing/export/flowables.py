@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Callable
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
+from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.export.markup import clean
 
 NUMBER_WIDTH = 36  # room reserved on a TOC row for the page number

@@ -25,7 +25,14 @@ def clean(text: str | None) -> str:
     """Plain text safe for a PDF: bad control characters become a visible U+FFFD."""
     if not text:
         return ""
-    return _WS.sub(" ", _BAD_CHARS.sub(REPLACEMENT, str(text)))
+    return _WS.sub(" ", _BAD_CHARS.sub(_replace_bad, str(text)))
+
+
+def _replace_bad(match: re.Match) -> str:
+    from briefing.export.coverage import record  # reported in ExportResult.replaced
+
+    record(match.group(0))
+    return REPLACEMENT
 
 
 def esc(text: str | None) -> str:

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing.export.flowables import toc_form_name
+from briefing.export import coverage
 from briefing.export.fonts import font_name
 from briefing.export.markup import clean
 from briefing.export.themes import Theme
@@ -51,6 +52,7 @@ class NumberingCanvas(Canvas):
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
     """Cut ``text`` with an ellipsis to fit ``width`` (binary search: titles may be huge)."""
+    text = coverage.fit(text, font)  # characters the font lacks become a visible U+FFFD
     if stringWidth(text, font, size) <= width:
         return text
     low, high = 0, min(len(text), int(width / (size * 0.2)) + 1)

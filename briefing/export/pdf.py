@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -12,7 +12,9 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefing.errors import BriefingError, ContentError
+from briefing.export import coverage
 from briefing.export.fonts import register_fonts
+from briefing.export.lockdown import lock_down_reportlab
 from briefing.export.markup import clean
 from briefing.export.page_templates import BriefingDocTemplate, ExportCancelled, NumberingCanvas
 from briefing.export.render import StoryBuilder, plan_for
@@ -28,6 +30,17 @@ MIN_FRAME = 144  # points; smaller than this and nothing sensible fits
 class ExportResult:
     path: Path
     pages: int
+    # characters the fonts cannot draw (or control characters), shown as U+FFFD in the PDF
+    replaced: list[str] = field(default_factory=list)
+
+    @property
+    def warning(self) -> str | None:
+        """A plain sentence for the user when characters were replaced, else None."""
+        if not self.replaced:
+            return None
+        shown = " ".join(f"U+{ord(c):04X}" for c in self.replaced[:12]) + (" …" if len(self.replaced) > 12 else "")
+        return (f"{len(self.replaced)} character(s) could not be shown with the PDF fonts and appear "
+                f"as \ufffd: {shown}.")
 
 
 def _citer(style: str):
@@ -41,6 +54,7 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
                      progress: Callable[[float, str], None] | None = None,
                      cancel: Callable[[], bool] | None = None) -> tuple[bytes, int]:
     """The PDF as bytes and its page count; raises ExportCancelled, ContentError (bad theme)."""
+    lock_down_reportlab()
     register_fonts()
     meta = briefing.meta
     theme_obj = load_theme(theme or meta.theme or "memo")
@@ -113,9 +127,10 @@ def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size
     so a cancel or failure leaves any previous file as it was.
     """
     out = Path(out_path)
-    data, pages = render_pdf_bytes(briefing, library, theme=theme, style=style, page_size=page_size,
-                                   deterministic=deterministic, include=include, progress=progress,
-                                   cancel=cancel)
+    with coverage.collecting() as replaced:
+        data, pages = render_pdf_bytes(briefing, library, theme=theme, style=style, page_size=page_size,
+                                       deterministic=deterministic, include=include, progress=progress,
+                                       cancel=cancel)
     if cancel is not None and cancel():
         raise ExportCancelled("export cancelled")
     if out.is_dir():
@@ -127,4 +142,4 @@ def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         raise BriefingError(f"Could not save the PDF to {out}: {reason}.") from exc
-    return ExportResult(path=out, pages=pages)
+    return ExportResult(path=out, pages=pages, replaced=sorted(replaced))

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
+from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.export.flowables import RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
 from briefing.export.markup import clean, esc, link, runs_markup
 from briefing.export.themes import Theme
