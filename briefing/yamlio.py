@@ -7,9 +7,11 @@ mid-save leaves the previous file intact.
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -23,26 +25,51 @@ SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
 
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB" if size >= 100 * 1024 else f"{size:,} bytes"
+
+
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Read a UTF-8 text file, refusing oversize or undecodable content with a located error."""
+    """Read a UTF-8 text file, refusing oversize, binary or undecodable content with a located error.
+
+    The messages say what the file looks like and what to do: a file that is not UTF-8 but
+    decodes as Windows-1252/Latin-1 (what many Windows editors save) is named as such, UTF-16
+    is recognised by its byte-order mark, and a file with NUL bytes is called binary.
+    """
+    path = Path(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
     if size > max_bytes:
-        raise ContentError(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
-    data = path.read_bytes()
+        raise ContentError(path, f"file is too large to open ({_mb(size)}; the limit is {_mb(max_bytes)})")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:  # grew after the stat
+        raise ContentError(path, f"file is too large to open (over the limit of {_mb(max_bytes)})")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(path, "is saved as UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        raise ContentError(path, "binary file (contains NUL bytes), not text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ContentError(
-            path, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8", line, column
-        ) from exc
-    if "\x00" in text:
-        raise ContentError(path, "binary file (contains NUL bytes), not text")
+        raise ContentError(path, _not_utf8_message(data, exc.start), line, column) from exc
     return text.removeprefix("\ufeff")
+
+
+def _not_utf8_message(data: bytes, position: int) -> str:
+    byte = f"byte 0x{data[position]:02x}"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return f"not valid UTF-8 ({byte}); save it as UTF-8"
+    return f"not valid UTF-8 ({byte}): it looks like Windows-1252/Latin-1; save it as UTF-8"
 
 
 def _refuse_aliases(text: str, path: Path) -> None:
@@ -139,10 +166,34 @@ def dumps(data: Any, literal_blocks: bool = False) -> str:
     )
 
 
+STALE_TEMP_SECONDS = 3600
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete ``.<name>.*.tmp`` siblings left by a save that was killed (older than an hour, so
+    a save still running in another window or process is never touched)."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return
+    for candidate in candidates:
+        try:
+            if candidate.stat().st_mtime < cutoff:
+                candidate.unlink()
+        except OSError:
+            pass
+
+
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, fsync, then rename over it."""
+    """Write to a temporary file beside ``path``, fsync, then rename over it.
+
+    A kill at any moment leaves either the old file or the new one; a temporary file left
+    behind by a kill is removed by a later save once it is stale.
+    """
     path = Path(path)
     directory = path.parent
+    _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -170,6 +221,7 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     path = Path(path)
+    _remove_stale_temps(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

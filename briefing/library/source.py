@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.errors import ContentError
 from briefing.yamlio import read_text
 
 KINDS = ("news", "analysis", "government", "reference", "fact sheet", "press release", "report", "other")
@@ -47,7 +48,10 @@ class Source:
         """A name to show: the title, or the opening words marked as such when there is none."""
         if self.title:
             return self.title
-        first = self.paragraphs()[0] if self.text_path and self.paragraphs() else self.id
+        try:
+            first = self.paragraphs()[0] if self.text_path and self.paragraphs() else self.id
+        except ContentError:  # unreadable or empty text: it is reported elsewhere; name it by id
+            first = self.id
         words = first.split()
         return "[" + " ".join(words[:8]) + ("…" if len(words) > 8 else "") + "]"
 
@@ -59,11 +63,17 @@ class Source:
         return field_name in self.inferred
 
     def text(self) -> str:
+        """The text, read once; ContentError (naming the file) if oversize, binary, not UTF-8 or empty."""
         if self._text is None:
             if self.text_path is None:
                 self._text = ""
             else:
-                self._text = read_text(self.text_path, MAX_SOURCE_TEXT_BYTES)
+                text = read_text(self.text_path, MAX_SOURCE_TEXT_BYTES)
+                if not text.strip():
+                    # nothing to read, quote or index: a problem to report, not a blank source
+                    raise ContentError(self.text_path, "the text file is empty; add the source's text "
+                                       "(paragraphs separated by blank lines)")
+                self._text = text
         return self._text
 
     def paragraphs(self) -> list[str]:
