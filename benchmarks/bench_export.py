@@ -1,0 +1,213 @@
+"""The 160-page briefing: export_pdf vs a bare one-pass platypus build vs WeasyPrint.
+
+Each measurement runs in a fresh subprocess (``--worker``) so one library's import or
+memory does not colour another's.  export_pdf and the bare build alternate in the *same*
+process, so their ratio is measured side by side.  Peak memory comes from a separate
+process that does nothing but one export: ``ru_maxrss`` (the whole process, interpreter and
+reportlab included) and tracemalloc's peak for the export call alone.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html import escape
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _fixture():
+    from benchmarks.common import library_root
+    from benchmarks.fixtures import make_briefing
+    from briefing import paths
+    from briefing.library import Library
+
+    lib = Library.load(roots=[(paths.CONTENT_DIR, "bundled"), (library_root(1000), "user")], cache_path=False)
+    return lib, make_briefing(lib)
+
+
+def _items(briefing, library):
+    """(section title, key points, [(kind, text, attribution)]) - the text both baselines set."""
+    from briefing.citation import Citer
+
+    citer = Citer(briefing.meta.citation_style or "chicago")
+    out = []
+    for section in briefing.sections:
+        items = []
+        for item in section.items:
+            if item.kind == "excerpt":
+                items.append(("excerpt", item.text, citer.attribution(library.source(item.source_id))))
+            elif item.kind == "note":
+                items.append(("note", item.text, ""))
+            else:
+                items.append(("subheading", item.text, ""))
+        out.append((section.title, section.key_points, items))
+    return out
+
+
+def bare_platypus(briefing, library, out: Path) -> int:
+    """One SimpleDocTemplate.build of the same text in the same fonts: no cover, TOC, outline, notes."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from briefing.export.fonts import font_name, register_fonts
+
+    register_fonts()
+    body = ParagraphStyle("b", fontName=font_name("serif"), fontSize=11, leading=14.5, spaceAfter=6)
+    quote = ParagraphStyle("q", parent=body, leftIndent=24, rightIndent=24)
+    attr = ParagraphStyle("a", parent=body, fontSize=9, leftIndent=24, textColor="#444444", spaceAfter=10)
+    head = ParagraphStyle("h", parent=body, fontName=font_name("sans", "bold"), fontSize=15, leading=19, spaceBefore=12)
+    story = [Paragraph(escape(briefing.meta.title), head)]
+    for title, points, items in _items(briefing, library):
+        story.append(Paragraph(escape(title), head))
+        story.extend(Paragraph("\u2022 " + escape(p), body) for p in points)
+        for kind, text, attribution in items:
+            if kind == "excerpt":
+                story.append(Paragraph(escape(text), quote))
+                story.append(Paragraph(escape(attribution), attr))
+            else:
+                story.append(Paragraph(escape(text), body))
+    doc = SimpleDocTemplate(str(out), pagesize=LETTER, leftMargin=72, rightMargin=72, topMargin=72, bottomMargin=72)
+    doc.build(story)
+    return doc.page
+
+
+def weasy_html(briefing, library) -> str:
+    from briefing import paths
+
+    fonts = paths.FONTS_DIR.as_uri()
+    parts = [f"""<!doctype html><html><head><meta charset="utf-8"><style>
+@font-face {{ font-family: DV; src: url({fonts}/DejaVuSerif.ttf); }}
+@font-face {{ font-family: DVS; font-weight: bold; src: url({fonts}/DejaVuSans-Bold.ttf); }}
+@page {{ size: letter; margin: 1in; @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font: 9pt DV; }} }}
+body {{ font: 11pt/14.5pt DV; }} h1, h2 {{ font-family: DVS; }} h2 {{ page-break-before: always; }}
+blockquote {{ margin: 0 24pt 6pt 24pt; }} .attr {{ font-size: 9pt; color: #444; margin: 0 24pt 10pt 24pt; }}
+.toc a::after {{ content: leader('.') target-counter(attr(href), page); }}
+</style></head><body><section><h1>{escape(briefing.meta.title)}</h1><p>{escape(briefing.meta.prepared_for)}</p></section>
+<h2>Contents</h2><ul class="toc">"""]
+    sections = _items(briefing, library)
+    parts += [f'<li><a href="#s{k}">{escape(t)}</a></li>' for k, (t, _, _) in enumerate(sections)]
+    parts.append("</ul>")
+    for k, (title, points, items) in enumerate(sections):
+        parts.append(f'<h2 id="s{k}">{escape(title)}</h2><ul>')
+        parts += [f"<li>{escape(p)}</li>" for p in points]
+        parts.append("</ul>")
+        for kind, text, attribution in items:
+            if kind == "excerpt":
+                parts.append(f'<blockquote>{escape(text)}</blockquote><p class="attr">{escape(attribution)}</p>')
+            else:
+                parts.append(f"<p>{escape(text)}</p>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _vm(field: str) -> int:
+    """A /proc/self/status value in kB (Linux)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+# -- workers (run in a subprocess) -------------------------------------------------------
+def _worker(kind: str, runs: int) -> dict:
+    os.environ.setdefault("BRIEFING_BOOK_HOME", tempfile.mkdtemp(prefix="bb-bench-export-"))
+    lib, briefing = _fixture()
+    out = Path(tempfile.mkdtemp(prefix="bb-bench-pdf-"))
+    from briefing.export import export_pdf
+
+    if kind == "ratio":
+        bare_platypus(briefing, lib, out / "warm.pdf")  # fonts, imports, caches warm for both
+        export_pdf(briefing, lib, out / "warm2.pdf")
+        bare, full, pages = [], [], {}
+        for _ in range(runs):  # alternate so drift on a shared machine hits both alike
+            t0 = time.perf_counter()
+            pages["bare"] = bare_platypus(briefing, lib, out / "bare.pdf")
+            bare.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            pages["export"] = export_pdf(briefing, lib, out / "full.pdf").pages
+            full.append(time.perf_counter() - t0)
+        ratios = [f / b for f, b in zip(full, bare)]
+        return {"bare": bare, "export": full, "ratios": ratios, "pages": pages}
+    if kind == "memory":
+        import tracemalloc
+
+        # VmHWM, not ru_maxrss: ru_maxrss carries over the parent's peak through fork+exec
+        before = _vm("VmHWM")
+        t0 = time.perf_counter()
+        export_pdf(briefing, lib, out / "mem.pdf")
+        seconds = time.perf_counter() - t0
+        rss = _vm("VmHWM")
+        tracemalloc.start()
+        export_pdf(briefing, lib, out / "mem2.pdf")
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return {"maxrss_before_kb": before, "maxrss_kb": rss, "tracemalloc_peak": peak, "seconds": seconds}
+    if kind == "weasyprint":
+        try:
+            import weasyprint
+        except Exception as exc:  # noqa: BLE001 - optional, reported as not measured
+            return {"error": f"{type(exc).__name__}: {exc}"}
+        html = weasy_html(briefing, lib)
+        times, pages = [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            doc = weasyprint.HTML(string=html, base_url=str(REPO)).render()
+            doc.write_pdf(out / "weasy.pdf")
+            times.append(time.perf_counter() - t0)
+            pages = len(doc.pages)
+        return {"times": times, "pages": pages, "version": weasyprint.__version__}
+    if kind == "profile":
+        from pyinstrument import Profiler
+
+        export_pdf(briefing, lib, out / "warm.pdf")
+        profiler = Profiler(interval=0.002)
+        profiler.start()
+        export_pdf(briefing, lib, out / "prof.pdf")
+        profiler.stop()
+        return {"text": profiler.output_text(unicode=False, color=False)}
+    raise SystemExit(f"unknown worker {kind}")
+
+
+def _spawn(kind: str, runs: int) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_export", "--worker", kind, str(runs)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def run(quick: bool = False) -> dict:
+    from benchmarks.common import library_root
+
+    library_root(1000)
+    ratio = _spawn("ratio", 3 if quick else 5)
+    memory = _spawn("memory", 1)
+    weasy = _spawn("weasyprint", 1 if quick else 3)
+    res = {"ratio": ratio, "memory": memory, "weasyprint": weasy}
+    if "export" in ratio:
+        res["export_median"] = statistics.median(ratio["export"])
+        res["bare_median"] = statistics.median(ratio["bare"])
+        res["ratio_median"] = statistics.median(ratio["ratios"])
+    if "times" in weasy and "export" in ratio:
+        res["weasy_median"] = statistics.median(weasy["times"])
+        res["weasy_ratio"] = res["weasy_median"] / res["export_median"]
+    return res
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 4 and sys.argv[1] == "--worker":
+        print(json.dumps(_worker(sys.argv[2], int(sys.argv[3]))))
+    elif "--profile" in sys.argv:
+        print(_spawn("profile", 1).get("text", "profile failed"))
+    else:
+        print(json.dumps(run("--quick" in sys.argv), indent=1))
