@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import ContentError
 from briefing.library.source import Source, split_paragraphs
+from briefing.locking import file_lock
 from briefing.yamlio import read_text
 
 if TYPE_CHECKING:
@@ -114,15 +115,20 @@ def import_file(library: "Library", path: Path | str) -> Source:
         text, title, inferred = parse_text(raw, path.name)
     except ContentError as exc:
         raise ContentError(path, exc.message) from None
-    source = Source(
-        id=unique_id(slugify(path.stem), library.sources),
-        kind="other",
-        title=title,
-        inferred=inferred,
-        notes=f"Imported from the file '{path.name}'.",
-        origin="user",
-    )
-    return library.save_user_source(source, text=text)
+    # Under the user-library lock, and counting ids already on disk: another window or process
+    # importing a file of the same name at the same moment must not overwrite this one.
+    with file_lock(library.user_lock_path, what="your library"):
+        folder = library.user_root / "sources"
+        on_disk = {p.stem for p in folder.glob("*.yaml")} if folder.is_dir() else set()
+        source = Source(
+            id=unique_id(slugify(path.stem), set(library.sources) | on_disk),
+            kind="other",
+            title=title,
+            inferred=inferred,
+            notes=f"Imported from the file '{path.name}'.",
+            origin="user",
+        )
+        return library.save_user_source(source, text=text)
 
 
 def _looks_binary(text: str) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from briefing import paths
 from briefing.errors import ContentError
 from briefing.library.metacache import MetaCache
+from briefing.locking import file_lock
 from briefing.library.source import Source
 from briefing.library.topics import Topic, load_topics
 from briefing.library.validate import FieldProblem, located, source_from_data
@@ -134,10 +135,23 @@ class Library:
                 return Path(root)
         return paths.user_library_dir()
 
+    @property
+    def user_lock_path(self) -> Path:
+        """The lock file every writer of the user library holds (see ``briefing.locking``)."""
+        return self.user_root / ".library.lock"
+
     def save_user_source(self, source: Source, text: str | None = None) -> Source:
-        """Write (or correct) a source in the user library; bundled text is referenced, not copied."""
+        """Write (or correct) a source in the user library; bundled text is referenced, not copied.
+
+        Holds the user-library lock, so another window or process saving at the same moment
+        waits instead of interleaving its text and metadata files with these.
+        """
         folder = self.user_root / "sources"
         folder.mkdir(parents=True, exist_ok=True)
+        with file_lock(self.user_lock_path, what="your library"):
+            return self._save_user_source(folder, source, text)
+
+    def _save_user_source(self, folder: Path, source: Source, text: str | None) -> Source:
         meta_path = folder / f"{source.id}.yaml"
         data = source.metadata()
         if text is not None:
