@@ -18,12 +18,14 @@ import hashlib
 import logging
 import os
 import sqlite3
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from briefing import paths
 from briefing.errors import ContentError
+from briefing.locking import file_lock
 from briefing.search import highlight
 from briefing.search.normalize import NORMALISATION_VERSION, normalise
 from briefing.search.query import Phrase, parse, topic_fts, topic_phrases
@@ -32,6 +34,7 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 100 + NORMALISATION_VERSION  # user_version; a mismatch rebuilds the file
 BUSY_TIMEOUT_S = 15.0
+LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources(
     source_id TEXT PRIMARY KEY,
@@ -101,16 +104,17 @@ class SearchIndex:
     def open(cls, path: str | Path | None = None) -> "SearchIndex":
         """Open (creating if needed) the index; a damaged or outdated file is deleted and rebuilt."""
         target = str(paths.user_cache_dir() / "passages.sqlite3") if path is None else str(path)
-        try:
-            conn = cls._connect(target)
-            rebuilds = 0
-        except sqlite3.DatabaseError as exc:
-            if target == ":memory:":
-                raise
-            log.warning("search index %s is damaged (%s); rebuilding it", target, exc)
-            _delete_db_files(target)
-            conn = cls._connect(target)
-            rebuilds = 1
+        with _index_lock(target):  # never delete a file another process is still writing
+            try:
+                conn = cls._connect(target)
+                rebuilds = 0
+            except sqlite3.DatabaseError as exc:
+                if target == ":memory:" or _busy(exc):
+                    raise
+                log.warning("search index %s is damaged (%s); rebuilding it", target, exc)
+                _delete_db_files(target)
+                conn = cls._connect(target)
+                rebuilds = 1
         idx = cls(conn, target)
         idx.stats["rebuilds"] = rebuilds
         return idx
@@ -148,11 +152,17 @@ class SearchIndex:
 
     # -- keeping it in step with the library ------------------------------------------
     def update(self, library, progress: Callable[[int, int], None] | None = None) -> UpdateResult:
-        """Bring the index in line with ``library``; cheap when nothing changed."""
+        """Bring the index in line with ``library``; cheap when nothing changed.
+
+        Holds ``<index>.lock``: two windows or processes update (or rebuild) one at a time."""
+        with _index_lock(self.path):
+            return self._update_or_rebuild(library, progress)
+
+    def _update_or_rebuild(self, library, progress) -> UpdateResult:
         try:
             return self._update(library, progress)
         except sqlite3.DatabaseError as exc:
-            if self.path == ":memory:":
+            if self.path == ":memory:" or _busy(exc):
                 raise
             log.warning("search index %s failed (%s); rebuilding it", self.path, exc)
             self.close()
@@ -300,6 +310,18 @@ class SearchIndex:
             out.append(Passage(source_id, paragraph, text, -rank, spans, snip, snip_spans))
         out.sort(key=lambda p: (-p.score, p.source_id, p.paragraph))
         return out
+
+
+def _index_lock(target: str):
+    """The cross-process lock for updates and rebuilds of the index file (none for :memory:)."""
+    if target == ":memory:":
+        return nullcontext()
+    return file_lock(target + ".lock", timeout=LOCK_TIMEOUT_S, what="the search index")
+
+
+def _busy(exc: sqlite3.DatabaseError) -> bool:
+    """A lock held too long by another process is not damage: never delete the file for it."""
+    return "locked" in str(exc).lower() or "busy" in str(exc).lower()
 
 
 def _delete_db_files(target: str) -> None:
