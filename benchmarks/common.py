@@ -21,7 +21,7 @@ from typing import Callable
 from benchmarks import fixtures
 
 CACHE = Path(__file__).resolve().parent / ".cache"
-FIXTURE_VERSION = 1  # bump when fixtures.make_library changes its output
+FIXTURE_VERSION = 2  # bump when fixtures.make_library changes its output (2: Zipf vocabulary, sparse phrases)
 
 
 def library_root(n: int) -> Path:

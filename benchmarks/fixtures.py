@@ -1,13 +1,14 @@
 """Deterministic synthetic libraries and briefings at a staffer's scale.
 
 ``make_library(dir, n)`` writes n sources (~800 words in ~8 paragraphs each) with realistic
-metadata and topical phrases; ``make_briefing(library, sections=12, per_section=40)`` builds a
+metadata, a Zipf-distributed vocabulary and some topical phrases (see ``_vocabulary``); ``make_briefing(library, sections=12, per_section=40)`` builds a
 large briefing (about 160 pages).  Same arguments, same bytes.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 from briefing.model import Briefing, BriefingMeta, Note, Section
@@ -38,15 +39,64 @@ WORDS = ("security cooperation government policy officials regional program supp
          "aid training equipment analysts critics supporters congress budget strategy oversight "
          "rights victims prosecutors municipal elections armed groups dissidents market exports").split()
 
+# Realistic text, not a 40-word soup: a Zipf-distributed vocabulary (frequency ~ 1/rank) of
+# generated pseudo-words with the domain words above mixed in at ranks 3..~1200, so a common
+# domain word ("security", rank 3) is in most passages but a place or a specific phrase is in a
+# few percent of them, as in a library of clipped articles.  About 1 paragraph in 4 carries
+# one topical phrase and about 1 in 6 mentions a place.
+VOCABULARY_SIZE = 4000
+ZIPF_S = 1.0
+PHRASE_SHARE = 0.25
+PLACE_SHARE = 0.16
+_ONSETS = ["", "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "z", "br", "tr", "st", "kl"]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ou"]
+_CODAS = ["", "", "", "n", "r", "s", "l", "x"]
+
+
+def _pseudo_words(count: int) -> list[str]:
+    """Deterministic pronounceable non-words, shortest first (short words are the frequent ones)."""
+    rng = random.Random(1234)
+    reserved = {w for p in PHRASES + PLACES + WORDS for w in re.findall(r"[a-z]+", p.lower())}
+    seen: set[str] = set()
+    out: list[str] = []
+    while len(out) < count:
+        syllables = 1 if len(out) < 60 else 2 if len(out) < 900 else rng.choice([2, 3, 3, 4])
+        word = "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(syllables))
+        if len(word) < 2 or word in seen or word in reserved:
+            continue
+        seen.add(word)
+        out.append(word)
+    return out
+
+
+def _vocabulary() -> tuple[list[str], list[float]]:
+    """(words by rank, cumulative Zipf weights): domain words at ranks 3, 5, 8, ... (spread out)."""
+    words = _pseudo_words(VOCABULARY_SIZE - len(WORDS))
+    for k, word in enumerate(WORDS):
+        words.insert(min(len(words), 2 + int(1.5 * k ** 2)), word)  # ranks 3, 4, 6, 9, 14, ... ~1200
+    cum, total = [], 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1.0 / rank ** ZIPF_S
+        cum.append(total)
+    return words, cum
+
+
+_VOCAB = _vocabulary()
+
 
 def _paragraph(rng: random.Random, words: int) -> str:
+    vocab, cum = _VOCAB
     sentences, count = [], 0
+    phrase = rng.choice(PHRASES) if rng.random() < PHRASE_SHARE else None
+    place = f"in {rng.choice(PLACES)}" if rng.random() < PLACE_SHARE else None
     while count < words:
-        sentence = [rng.choice(WORDS) for _ in range(rng.randint(8, 18))]
-        if rng.random() < 0.35:
-            sentence.insert(rng.randint(0, len(sentence)), rng.choice(PHRASES))
-        if rng.random() < 0.25:
-            sentence.insert(rng.randint(0, len(sentence)), f"in {rng.choice(PLACES)}")
+        sentence = rng.choices(vocab, cum_weights=cum, k=rng.randint(8, 18))
+        if phrase and (count > words / 2 or rng.random() < 0.3):
+            sentence.insert(rng.randint(0, len(sentence)), phrase)
+            phrase = None
+        if place and rng.random() < 0.4:
+            sentence.insert(rng.randint(0, len(sentence)), place)
+            place = None
         text = " ".join(sentence)
         count += text.count(" ") + 1
         sentences.append(text[0].upper() + text[1:] + ".")
