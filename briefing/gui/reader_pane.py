@@ -139,10 +139,29 @@ class ReaderPane(QWidget):
             self.focus_paragraph = paragraph
             self._render()
         elif paragraph != self.focus_paragraph:
-            self.focus_paragraph = paragraph
-            self._render()
+            self._move_focus(paragraph)
         if paragraph:
             self.scroll_to_paragraph(paragraph)
+
+    def _hit_paragraphs(self) -> set[int]:
+        return {p.paragraph for p in [*self.passages, *self.search_hits] if self.source and p.source_id == self.source.id}
+
+    def _move_focus(self, paragraph: int | None) -> None:
+        """Same source, another paragraph: re-mark two blocks instead of rebuilding the document."""
+        old, self.focus_paragraph = self.focus_paragraph, paragraph
+        para_bg, _span = self._colours()
+        hits = self._hit_paragraphs()
+        doc = self.view.document()
+        for number in (old, paragraph):
+            block = doc.findBlockByNumber(self._blocks.get(number, -1)) if number else None
+            if block is None or not block.isValid():
+                continue
+            fmt = block.blockFormat()
+            if number == paragraph or number in hits:
+                fmt.setBackground(para_bg)
+            else:
+                fmt.clearBackground()
+            QTextCursor(block).setBlockFormat(fmt)
 
     def set_passages(self, passages) -> None:
         """Highlight these passages (the chosen topic's suggestions) wherever they fall in the shown source."""
@@ -178,6 +197,16 @@ class ReaderPane(QWidget):
         if self.source is None:
             return
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one layout pass for the whole source, not one per paragraph
+        try:
+            self._fill(doc, cursor)
+        finally:
+            cursor.endEditBlock()
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        if keep_scroll:
+            bar.setValue(scroll)
+
+    def _fill(self, doc, cursor) -> None:
         cursor.insertHtml(header_html(self.source))
         try:
             paragraphs = self.source.paragraphs()
@@ -222,9 +251,6 @@ class ReaderPane(QWidget):
                     c.setPosition(block.position() + utf16_len(text[:start]))
                     c.setPosition(block.position() + utf16_len(text[:end]), QTextCursor.MoveMode.KeepAnchor)
                     c.mergeCharFormat(highlight)
-        self.view.moveCursor(QTextCursor.MoveOperation.Start)
-        if keep_scroll:
-            bar.setValue(scroll)
 
     def scroll_to_paragraph(self, paragraph: int) -> None:
         block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
