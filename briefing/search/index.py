@@ -10,6 +10,8 @@ Tables:
   sources(source_id, text_path, content_hash, mtime_ns, size, paragraphs)
   passages(id, source_id, paragraph, text)       -- exact text, for display/excerpts
   passages_fts(body)                              -- normalised text, rowid = passages.id
+  meta(key, value)                                -- 'generation': bumped by every write that changes passages
+  topic_results(...)                              -- persisted topic rankings, see topic_cache.py
 """
 
 from __future__ import annotations
@@ -26,13 +28,15 @@ from typing import Callable, Iterable
 from briefing import paths
 from briefing.errors import ContentError
 from briefing.locking import file_lock
-from briefing.search import highlight
+from briefing.search import highlight, topic_cache
 from briefing.search.normalize import NORMALISATION_VERSION, normalise
-from briefing.search.query import Phrase, parse, topic_fts, topic_phrases
+from briefing.search.query import Phrase, parse, topic_fts, topic_match_fts, topic_phrases
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 100 + NORMALISATION_VERSION  # user_version; a mismatch rebuilds the file
+# user_version; a mismatch rebuilds the file.  200: meta/topic_results (an older build writing
+# without bumping the generation must not share a file with stored topic results).
+SCHEMA_VERSION = 200 + NORMALISATION_VERSION
 BUSY_TIMEOUT_S = 15.0
 LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
 _SCHEMA = """
@@ -54,7 +58,7 @@ CREATE INDEX IF NOT EXISTS passages_by_source ON passages(source_id, paragraph);
 CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(
     body, tokenize = 'unicode61 remove_diacritics 2'
 );
-"""
+""" + topic_cache.SCHEMA
 
 
 @dataclass
@@ -158,9 +162,17 @@ class SearchIndex:
         with _index_lock(self.path):
             return self._update_or_rebuild(library, progress)
 
-    def _update_or_rebuild(self, library, progress) -> UpdateResult:
+    def update_sources(self, library, source_ids: Iterable[str]) -> UpdateResult:
+        """Re-index just these sources (the app saved or imported them): no scan of the library.
+
+        An id no longer in ``library`` is removed from the index.  Same lock and transaction
+        rules as ``update``."""
+        with _index_lock(self.path):
+            return self._update_or_rebuild(library, None, set(source_ids))
+
+    def _update_or_rebuild(self, library, progress, only: set[str] | None = None) -> UpdateResult:
         try:
-            return self._update(library, progress)
+            return self._update(library, progress, only)
         except sqlite3.DatabaseError as exc:
             if self.path == ":memory:" or _busy(exc):
                 raise
@@ -169,23 +181,48 @@ class SearchIndex:
             _delete_db_files(self.path)
             self._conn = self._connect(self.path)
             self.stats["rebuilds"] += 1
-            return self._update(library, progress)
+            return self._update(library, progress, None)
 
-    def _update(self, library, progress) -> UpdateResult:
+    def _update(self, library, progress, only: set[str] | None = None) -> UpdateResult:
         conn = self._conn
-        known = {
-            row[0]: row[1:]
-            for row in conn.execute("SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources")
-        }
         sources = library.sources
+        if only is None:
+            known = {
+                row[0]: row[1:]
+                for row in conn.execute("SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources")
+            }
+            wanted = sources
+            stats = _stat_texts(sources.values())
+        else:
+            marks = ",".join("?" * len(only))
+            known = {
+                row[0]: row[1:]
+                for row in conn.execute(
+                    f"SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources WHERE source_id IN ({marks})",
+                    sorted(only),
+                )
+            }
+            wanted = {sid: sources[sid] for sid in only if sid in sources}
+            stats = {}
         removed = sorted(set(known) - set(sources))
         plans: list[_Plan] = []
         failed: list[str] = []
         unchanged = 0
         self.problems = []
-        total = len(sources)
-        for done, source_id in enumerate(sorted(sources), 1):
-            plan = self._plan(sources[source_id], known.get(source_id))
+        total = len(wanted)
+        for done, source_id in enumerate(sorted(wanted), 1):
+            source = wanted[source_id]
+            old = known.get(source_id)
+            st = stats.get(source_id)
+            if (
+                st is not None and old is not None and type(st) is tuple
+                and old[0] == st[0] and old[2] == st[1] and old[3] == st[2]
+            ):
+                unchanged += 1  # the bulk comparison: same path, mtime and size -> not even read
+                if progress is not None and (done % 256 == 0 or done == total):
+                    progress(done, total)
+                continue
+            plan = self._plan(source, old, st)
             if plan is None:
                 unchanged += 1
             elif isinstance(plan, ContentError):
@@ -205,14 +242,19 @@ class SearchIndex:
         self.stats["paragraphs_indexed"] += sum(len(p.paragraphs) for p in reindexed)
         return UpdateResult(len(reindexed), len(removed), unchanged + len(plans) - len(reindexed))
 
-    def _plan(self, source, known: tuple | None) -> _Plan | ContentError | None:
-        """None: untouched.  A plan with paragraphs: re-index.  Without: only record the new stat."""
+    def _plan(self, source, known: tuple | None, stat=None) -> _Plan | ContentError | None:
+        """None: untouched.  A plan with paragraphs: re-index.  Without: only record the new stat.
+
+        ``stat``: (text_path, mtime_ns, size) from the bulk scan, or None to stat the file here."""
         text_path = str(source.text_path) if source.text_path is not None else ""
-        try:
-            st = os.stat(text_path) if text_path else None
-        except OSError as exc:
-            return ContentError(text_path, f"cannot read file: {exc.strerror or exc}")
-        mtime_ns, size = (st.st_mtime_ns, st.st_size) if st else (0, 0)
+        if type(stat) is tuple and stat[0] == text_path:
+            mtime_ns, size = stat[1], stat[2]
+        else:
+            try:
+                st = os.stat(text_path) if text_path else None
+            except OSError as exc:
+                return ContentError(text_path, f"cannot read file: {exc.strerror or exc}")
+            mtime_ns, size = (st.st_mtime_ns, st.st_size) if st else (0, 0)
         if known is not None and known[0] == text_path and known[2] == mtime_ns and known[3] == size:
             return None
         had_text = getattr(source, "_text", None) is not None
@@ -245,6 +287,8 @@ class SearchIndex:
                 )
                 conn.execute("DELETE FROM passages WHERE source_id = ?", (source_id,))
             conn.executemany("DELETE FROM sources WHERE source_id = ?", [(s,) for s in drop])
+            if drop or reindex:
+                conn.execute(topic_cache.BUMP_GENERATION)  # stored topic results are now stale
             next_id = (conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0) + 1
             rows = []
             for plan in reindex:
@@ -276,19 +320,41 @@ class SearchIndex:
         return self._run(query.fts(), query.phrases, limit)
 
     def suggest(self, topic, limit: int = 30) -> list[Passage]:
-        """Passages for a topic: any of its terms (each a phrase), BM25-ranked, specific phrases weighted up."""
-        return self._run(topic_fts(topic.terms), [p for p, _ in topic_phrases(topic.terms)], limit)
+        """Passages for a topic: any of its terms (each a phrase), BM25-ranked, specific phrases weighted up.
+
+        The ranking is stored in the index until the passages change (``topic_cache``); only
+        the returned rows' text is fetched and highlighted."""
+        expr = topic_fts(topic.terms)
+        if expr is None or limit <= 0:
+            return []
+        hits, _ = topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), int(limit))
+        return self._passages(hits, [p for p, _ in topic_phrases(topic.terms)])
 
     def count_suggestions(self, topic) -> int:
         expr = topic_fts(topic.terms)
         if expr is None:
             return 0
-        return self._conn.execute(
-            "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expr,)
-        ).fetchone()[0]
+        return topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), 0)[1]
 
     def source_ids(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT source_id FROM sources ORDER BY source_id")]
+
+    def _passages(self, hits: list[tuple[int, float]], phrases: list[Phrase]) -> list[Passage]:
+        """Passages for (passage id, score) pairs: text fetched for just these rows, then highlighted."""
+        if not hits:
+            return []
+        score = dict(hits)
+        rows = self._conn.execute(
+            f"SELECT id, source_id, paragraph, text FROM passages WHERE id IN ({','.join('?' * len(score))})",
+            list(score),
+        ).fetchall()
+        out = []
+        for pid, source_id, paragraph, text in rows:
+            spans = highlight.find_spans(text, phrases)
+            snip, snip_spans = highlight.snippet(text, spans)
+            out.append(Passage(source_id, paragraph, text, score[pid], spans, snip, snip_spans))
+        out.sort(key=lambda p: (-p.score, p.source_id, p.paragraph))
+        return out
 
     def _run(self, expr: str | None, phrases: Iterable[Phrase], limit: int) -> list[Passage]:
         if expr is None or limit <= 0:
@@ -310,6 +376,37 @@ class SearchIndex:
             out.append(Passage(source_id, paragraph, text, -rank, spans, snip, snip_spans))
         out.sort(key=lambda p: (-p.score, p.source_id, p.paragraph))
         return out
+
+
+def _stat_texts(sources) -> dict[str, tuple[str, int, int] | None]:
+    """source id -> (text path, mtime_ns, size) for every text file, one ``os.scandir`` per folder.
+
+    A file not seen in its folder's listing maps to None (``_plan`` then stats it itself and
+    reports a missing file).  On Windows the listing carries the stat; on POSIX each
+    ``DirEntry.stat()`` is still one stat call, but there is no per-source path handling."""
+    by_dir: dict[str, dict[str, tuple[str, str]]] = {}
+    for source in sources:
+        if source.text_path is None:
+            continue
+        text_path = str(source.text_path)
+        folder, _, name = text_path.rpartition(os.sep)  # str(Path) always uses os.sep
+        by_dir.setdefault(folder, {})[name] = (source.id, text_path)
+    out: dict[str, tuple[str, int, int] | None] = {}
+    for folder, names in by_dir.items():
+        try:
+            with os.scandir(folder or ".") as entries:
+                for entry in entries:
+                    hit = names.get(entry.name)
+                    if hit is None:
+                        continue
+                    try:
+                        st = entry.stat()
+                    except OSError:
+                        continue
+                    out[hit[0]] = (hit[1], st.st_mtime_ns, st.st_size)
+        except OSError:
+            continue
+    return out
 
 
 def _index_lock(target: str):

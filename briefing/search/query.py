@@ -159,3 +159,11 @@ def topic_fts(terms: list[str]) -> str | None:
     if not pairs:
         return None
     return " OR ".join(" OR ".join([phrase.fts()] * weight) for phrase, weight in pairs)
+
+
+def topic_match_fts(terms: list[str]) -> str | None:
+    """The same passages as ``topic_fts`` without the repeated (weighting) phrases: for counting."""
+    pairs = topic_phrases(terms)
+    if not pairs:
+        return None
+    return " OR ".join(phrase.fts() for phrase, _ in pairs)

@@ -1,0 +1,97 @@
+"""Stored topic rankings (served until the passages change) and the targeted update_sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.library import Library
+from briefing.search import SearchIndex
+
+
+def _lib(content: Path) -> Library:
+    return Library.load(roots=[(content, "bundled")], cache_path=False)
+
+
+def _stored(idx: SearchIndex) -> int:
+    return idx._conn.execute("SELECT count(*) FROM topic_results").fetchone()[0]
+
+
+def test_suggestions_are_stored_and_served_until_a_source_changes(content_copy, tmp_path):
+    lib = _lib(content_copy)
+    path = tmp_path / "i.sqlite3"
+    with SearchIndex.open(path) as idx:
+        idx.update(lib)
+        topic = lib.topic("migration")
+        first = idx.suggest(topic)
+        count = idx.count_suggestions(topic)
+        assert first and count >= len(first) and _stored(idx) == 1
+    with SearchIndex.open(path) as idx:  # served from the file by a new handle: same answer
+        again = idx.suggest(topic)
+        assert [(h.source_id, h.paragraph, h.score, h.highlights) for h in again] == \
+            [(h.source_id, h.paragraph, h.score, h.highlights) for h in first]
+        assert idx.count_suggestions(topic) == count
+    txt = content_copy / "sources" / "afp-blinken-colombia-visit.txt"
+    txt.write_text(txt.read_text(encoding="utf-8") + "\n\nMore Venezuelans and Haitians and refugees arrived.\n",
+                   encoding="utf-8")
+    with SearchIndex.open(path) as idx:
+        assert idx.update_sources(_lib(content_copy), ["afp-blinken-colombia-visit"]).indexed == 1
+        assert idx.count_suggestions(topic) == count + 1  # the stale stored count is not served
+        assert any("More Venezuelans" in h.text for h in idx.suggest(topic, limit=200))
+
+
+def test_stat_only_change_keeps_stored_results(content_copy, tmp_path):
+    import os
+    import time
+
+    lib = _lib(content_copy)
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(lib)
+        idx.count_suggestions(lib.topic("trade"))
+        gen = idx._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        txt = content_copy / "sources" / "us-colombia-action-plan-2012.txt"
+        later = time.time() + 5
+        os.utime(txt, (later, later))
+        assert idx.update(_lib(content_copy)).indexed == 0
+        assert idx._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0] == gen
+
+
+def test_deeper_request_than_stored_recomputes(content_copy):
+    lib = _lib(content_copy)
+    with SearchIndex.open(":memory:") as idx:
+        idx.update(lib)
+        topic = lib.topic("peace-process")
+        short = idx.suggest(topic, limit=3)
+        full = idx.suggest(topic, limit=500)
+        assert len(short) == 3 and len(full) == idx.count_suggestions(topic)
+        assert [h.score for h in full[:3]] == [h.score for h in short]
+
+
+def test_update_sources_reindexes_only_the_named_source(content_copy, tmp_path):
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(_lib(content_copy))
+        read = idx.stats["texts_read"]
+        txt = content_copy / "sources" / "afp-blinken-colombia-visit.txt"
+        txt.write_text(txt.read_text(encoding="utf-8") + "\n\nA zanzibarian postscript.\n", encoding="utf-8")
+        result = idx.update_sources(_lib(content_copy), ["afp-blinken-colombia-visit"])
+        assert (result.indexed, result.removed) == (1, 0)
+        assert idx.stats["texts_read"] == read + 1
+        [hit] = idx.search("zanzibarian")
+        assert hit.source_id == "afp-blinken-colombia-visit"
+        assert idx.update_sources(_lib(content_copy), ["afp-blinken-colombia-visit"]).indexed == 0
+
+
+def test_update_sources_removes_an_id_gone_from_the_library(content_copy, tmp_path):
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(_lib(content_copy))
+        (content_copy / "sources" / "afp-blinken-colombia-visit.yaml").unlink()
+        result = idx.update_sources(_lib(content_copy), ["afp-blinken-colombia-visit", "no-such-id"])
+        assert result.removed == 1 and "afp-blinken-colombia-visit" not in idx.source_ids()
+
+
+def test_full_update_reports_a_missing_text_file(content_copy, tmp_path):
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(_lib(content_copy))
+        lib = _lib(content_copy)
+        (content_copy / "sources" / "afp-blinken-colombia-visit.txt").unlink()
+        idx.update(lib)
+        assert [Path(p.path).name for p in idx.problems] == ["afp-blinken-colombia-visit.txt"]
