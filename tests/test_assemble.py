@@ -137,3 +137,19 @@ def test_with_the_real_index_on_the_bundled_library():
     for excerpt in briefing.all_excerpts():
         assert excerpt.text == library.source(excerpt.source_id).paragraphs()[excerpt.paragraph - 1]
     assert check(briefing, library) == []
+
+
+def test_headings_are_not_drafted_as_excerpts():
+    from briefing.library import Library
+    from briefing.model.assemble import MIN_WORDS, assemble
+    from briefing.search.index import SearchIndex
+
+    library = Library.load(cache_path=False)
+    index = SearchIndex.open(":memory:")
+    index.update(library)
+    heading = "Extradition, rule of law, and governance"
+    assert any(p.text == heading for p in index.suggest(library.topic("extradition"), limit=30))
+    briefing = assemble(library, index, ["extradition"], per_topic=6)
+    texts = [e.text for e in briefing.all_excerpts()]
+    assert heading not in texts and texts
+    assert all(len(t.split()) >= MIN_WORDS for t in texts)
