@@ -141,7 +141,7 @@ def test_with_the_real_index_on_the_bundled_library():
 
 def test_headings_are_not_drafted_as_excerpts():
     from briefing.library import Library
-    from briefing.model.assemble import MIN_WORDS, assemble
+    from briefing.model.assemble import assemble, looks_like_heading
     from briefing.search.index import SearchIndex
 
     library = Library.load(cache_path=False)
@@ -152,4 +152,5 @@ def test_headings_are_not_drafted_as_excerpts():
     briefing = assemble(library, index, ["extradition"], per_topic=6)
     texts = [e.text for e in briefing.all_excerpts()]
     assert heading not in texts and texts
-    assert all(len(t.split()) >= MIN_WORDS for t in texts)
+    assert not any(looks_like_heading(t) for t in texts)
+    assert looks_like_heading(heading) and not looks_like_heading("Alpha one about coca.")

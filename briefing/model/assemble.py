@@ -14,9 +14,15 @@ from briefing.model.briefing import Briefing, BriefingMeta, Excerpt, Section
 
 # Ask the index for more than we need: some passages are skipped (duplicates, stale index rows).
 _OVERFETCH = 3
-# A "paragraph" this short is a heading ("Extradition, rule of law, and governance"): it names the
-# topic, so it ranks well, but quoting it tells the reader nothing.
-MIN_WORDS = 12
+# A short line with no closing punctuation is a heading ("Extradition, rule of law, and governance"):
+# it names the topic, so it ranks well, but quoting it tells the reader nothing.
+HEADING_MAX_WORDS = 12
+_SENTENCE_END = tuple(".?!:;\"'”’)…")
+
+
+def looks_like_heading(text: str) -> bool:
+    text = text.strip()
+    return len(text.split()) < HEADING_MAX_WORDS and not text.endswith(_SENTENCE_END)
 
 
 def _section_for(library, index, topic, per_topic: int) -> Section:
@@ -26,7 +32,7 @@ def _section_for(library, index, topic, per_topic: int) -> Section:
     seen: set[tuple[str, int]] = set()
     for passage in index.suggest(topic, limit=max(per_topic * _OVERFETCH, per_topic + 10)):
         key = (passage.source_id, passage.paragraph)
-        if key in seen or len(passage.text.split()) < MIN_WORDS:
+        if key in seen or looks_like_heading(passage.text):
             continue
         excerpt = _whole_paragraph(library, passage)
         if excerpt is None:
