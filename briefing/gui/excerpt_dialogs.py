@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.model import Excerpt
+from briefing.gui.safe_text import make_plain
 
 
 class TrimDialog(QDialog):
@@ -37,7 +38,7 @@ class TrimDialog(QDialog):
         self.text_edit.setReadOnly(True)
         self.text_edit.selectionChanged.connect(self._update)
         layout.addWidget(self.text_edit)
-        self.preview = QLabel()
+        self.preview = make_plain(QLabel())
         self.preview.setWordWrap(True)
         layout.addWidget(self.preview)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -81,7 +82,7 @@ class CommentDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Comment on excerpt")
         layout = QVBoxLayout(self)
-        quote = QLabel(f"“{excerpt.text[:300]}{'…' if len(excerpt.text) > 300 else ''}”")
+        quote = make_plain(QLabel(f"“{excerpt.text[:300]}{'…' if len(excerpt.text) > 300 else ''}”"))
         quote.setWordWrap(True)
         layout.addWidget(quote)
         self.text_edit = QPlainTextEdit(excerpt.comment)

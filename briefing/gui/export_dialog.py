@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from briefing.errors import BriefingError, ContentError
 from briefing.export import ExportCancelled, export_pdf
 from briefing.gui.worker import run_in_background
+from briefing.gui.safe_text import make_plain
 
 THEMES = (("memo", "Memo (briefing book)"), ("study", "Study packet"))
 STYLES = (("chicago", "Chicago (notes and bibliography)"), ("apa", "APA"), ("mla", "MLA"))
@@ -136,7 +137,7 @@ class ExportDialog(QDialog):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(0)
-        self.status_label = QLabel("")
+        self.status_label = make_plain(QLabel(""))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.progress_bar)

@@ -31,6 +31,7 @@ from briefing.gui.reader_pane import ReaderPane
 from briefing.gui.source_details import SourceDetailsDialog
 from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background, serial_pool
+from briefing.gui.safe_text import make_plain
 
 SETTINGS_FILE = "settings.ini"
 STATE_VERSION = 1
@@ -38,7 +39,7 @@ Answer = QMessageBox.StandardButton
 
 
 def _placeholder(what: str, exc: Exception) -> QWidget:
-    label = QLabel(f"{what} is not available in this build.\n({exc})")
+    label = make_plain(QLabel(f"{what} is not available in this build.\n({exc})"))
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         self.reader.context_actions = [self.actions["add_excerpt"]]
         self._menus()
         self._toolbar()
-        self.status_label = QLabel(self)
+        self.status_label = make_plain(QLabel(self))
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Search index progress")

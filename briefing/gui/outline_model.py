@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersiste
 from PySide6.QtGui import QColor, QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from briefing.gui.safe_text import plain_tooltip
 from briefing.errors import BriefingError
 from briefing.model import Excerpt, Note, Section, Subheading
 
@@ -175,7 +176,7 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.EditRole:
                 return node.text
             if role == Qt.ItemDataRole.ToolTipRole:
-                return "Your note (not a quotation):\n" + node.text
+                return plain_tooltip("Your note (not a quotation):\n" + node.text)
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setItalic(True)
@@ -205,7 +206,7 @@ class OutlineModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Section “{section.title}” — F2 or double-click to rename"
+            return plain_tooltip(f"Section “{section.title}” — F2 or double-click to rename")
         if role == Qt.ItemDataRole.DecorationRole:
             return _icon(QStyle.StandardPixmap.SP_DirIcon)
         return None
@@ -234,7 +235,7 @@ class OutlineModel(QAbstractItemModel):
             lines.append(f"— {label}, paragraph {excerpt.paragraph}")
             if excerpt.comment:
                 lines.append(f"Comment: {excerpt.comment}")
-            return "\n".join(lines)
+            return plain_tooltip("\n".join(lines))
         if role == Qt.ItemDataRole.DecorationRole:
             if excerpt.status == "stale":
                 return _icon(QStyle.StandardPixmap.SP_MessageBoxWarning)

@@ -26,6 +26,7 @@ from briefing.gui.excerpt_dialogs import CommentDialog, TrimDialog
 from briefing.gui.outline_delegate import OutlineDelegate
 from briefing.gui.outline_model import IdRole, KindRole, OutlineModel
 from briefing.model import Excerpt, Section
+from briefing.gui.safe_text import make_plain
 
 
 class OutlineView(QTreeView):
@@ -71,7 +72,7 @@ class OutlinePane(QWidget):
         self.toolbar = QToolBar("Outline", self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         layout.addWidget(self.toolbar)
-        self.banner = QLabel(self)
+        self.banner = make_plain(QLabel(self))
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0c074; padding: 4px; }")
         self.banner.hide()

@@ -14,6 +14,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from briefing.gui.safe_text import plain_tooltip
+
 PassageRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2
 
@@ -76,7 +78,7 @@ class PassageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{p.snippet}\n{where}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return p.text if len(p.text) < 1500 else p.text[:1500] + "…"
+            return plain_tooltip(p.text if len(p.text) < 1500 else p.text[:1500] + "…")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{p.snippet} — {where}"
         if role == HtmlRole:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from briefing.gui.safe_text import make_plain
 
 
 def lines_of(text: str) -> list[str]:
@@ -32,7 +33,7 @@ class SectionEditor(QWidget):
         self.section_id: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.heading = QLabel()
+        self.heading = make_plain(QLabel())
         self.heading.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.heading)
         layout.addWidget(QLabel("Key points (one per line):"))

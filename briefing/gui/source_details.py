@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from briefing.library.source import KINDS
 from briefing.library.validate import FieldProblem, source_from_data
+from briefing.gui.safe_text import make_plain, plain_tooltip
 
 USER_REASON = "Entered by the user in Source details; not stated in the document."
 FIELDS = ("title", "publisher", "authors", "date", "url", "kind", "language")
@@ -74,7 +75,7 @@ class SourceDetailsDialog(QDialog):
             check = QCheckBox("inferred", self)
             check.setObjectName(f"{name}Inferred")
             check.setChecked(source.is_inferred(name))
-            check.setToolTip(source.inferred.get(name, "Tick if the document does not state this value itself"))
+            check.setToolTip(plain_tooltip(source.inferred.get(name, "Tick if the document does not state this value itself")))
             check.setAccessibleName(f"{labels[name].replace('&', '')} is inferred")
             row = QHBoxLayout()
             row.addWidget(edit, 1)
@@ -88,7 +89,7 @@ class SourceDetailsDialog(QDialog):
         self.notes.setAccessibleName("Notes")
         self.notes.setFixedHeight(80)
         form.addRow("&Notes", self.notes)
-        self.error = QLabel(self)
+        self.error = make_plain(QLabel(self))
         self.error.setWordWrap(True)
         self.error.setObjectName("sourceDetailsError")
         info = QLabel(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
+from briefing.gui.safe_text import plain_tooltip
+
 TopicRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
 
@@ -48,7 +50,8 @@ class TopicsModel(QAbstractListModel):
             return f"{topic.title}  ({'…' if count is None else count})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole):
             terms = ", ".join(topic.terms[:12])
-            return f"{topic.description}\nSearch terms: {terms}"
+            text = f"{topic.description}\nSearch terms: {terms}"
+            return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             n = "counting" if count is None else f"{count} suggested passages"
             return f"{topic.title}, {n}"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from briefing.gui.passages import HighlightDelegate, PassageListModel
 from briefing.gui.topics_model import TopicsModel
 from briefing.gui.worker import run_in_background, serial_pool
+from briefing.gui.safe_text import make_plain
 
 SUGGESTION_LIMIT = 30
 
@@ -76,7 +77,7 @@ class TopicsPane(QWidget):
         self.add_button.clicked.connect(self.add_selected)
         self.add_button.setEnabled(False)
 
-        self.heading = QLabel("Suggested passages — choose a topic above", self)
+        self.heading = make_plain(QLabel("Suggested passages — choose a topic above", self))
         self.heading.setWordWrap(True)
         self.heading.setBuddy(self.suggestion_view)
 
