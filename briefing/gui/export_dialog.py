@@ -236,7 +236,11 @@ class ExportDialog(QDialog):
         self.progress_bar.setValue(100)
         pages = getattr(result, "pages", None)
         path = getattr(result, "path", self.output_path())
-        self._finish("done", f"Saved {pages} page{'s' if pages != 1 else ''} to {path}." if pages else f"Saved to {path}.")
+        message = f"Saved {pages} page{'s' if pages != 1 else ''} to {path}." if pages else f"Saved to {path}."
+        warning = getattr(result, "warning", None)
+        if warning:  # characters the fonts lack were replaced visibly; say so rather than hide it
+            message += " " + warning
+        self._finish("done", message)
         if self.open_when_done:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

@@ -142,3 +142,15 @@ def test_comments_can_be_left_out(qtbot, controller, library, tmp_path):
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "Zebra comment marker" not in text
     assert controller.briefing.all_excerpts()[0].comment == "Zebra comment marker"  # document untouched
+
+
+def test_replaced_characters_are_reported_in_the_dialog(qtbot, controller, library, tmp_path):
+    # U+1F600 is drawn by no bundled font: the PDF shows a visible replacement and the dialog says so
+    controller.add_note("Smile \U0001F600 please")
+    dialog = _dialog(qtbot, controller, library)
+    dialog.output_edit.setText(str(tmp_path / "emoji.pdf"))
+    with qtbot.waitSignal(dialog.finished_export, timeout=60000) as blocker:
+        dialog.start_export()
+    assert blocker.args == ["done"]
+    assert "could not be shown" in dialog.status_label.text()
+    assert "U+1F600" in dialog.status_label.text()
