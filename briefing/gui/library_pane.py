@@ -1,7 +1,8 @@
 """The source library: a filterable sources table, free-text search with highlighted hits,
 and import by dropping .txt/.md files on the pane.
 
-Filtering is a QSortFilterProxyModel over ``SourcesModel`` (any column, case-insensitive).
+Filtering and sorting: ``SourcesProxy`` over ``SourcesModel`` (any column, case-insensitive),
+both done by the model once per row (see ``sources_model``).
 Search runs ``SearchIndex.search`` on the index thread; an older search's results are
 dropped if a newer one was started.  Importing is the core ``importer.import_file``.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.errors import ContentError
 from briefing.gui.passages import HighlightDelegate, PassageListModel
-from briefing.gui.sources_model import SortRole, SourcesModel
+from briefing.gui.sources_model import SortRole, SourcesModel, SourcesProxy
 from briefing.gui.worker import run_in_background, serial_pool
 from briefing.library.importer import IMPORTABLE_SUFFIXES, import_file
 
@@ -47,8 +48,9 @@ class LibraryPane(QWidget):
         self.setObjectName("LibraryPane")
         self.setAcceptDrops(True)
 
-        self.model = SourcesModel(library, self)
-        self.proxy = QSortFilterProxyModel(self)
+        # sorted newest first from the start, so the view's sortByColumn(3, descending) below is free
+        self.model = SourcesModel(library, self, 3, Qt.SortOrder.DescendingOrder)
+        self.proxy = SourcesProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

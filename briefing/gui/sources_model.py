@@ -1,14 +1,19 @@
 """Table model over the library's sources: title/label, kind, publisher, date.
 
 It adapts ``library.sorted_sources()`` and is reset when the library changes (import,
-metadata correction).  Values the source file marks as inferred (and unknown
-ones) are shown in italics, named in the tooltip and spelled out "(inferred)" in the
-accessible text, so a reader never mistakes a guess for a stated fact.
+metadata correction).  Sorting and filtering are done here, in Python, once per row: a
+``QSortFilterProxyModel`` sorting by itself asks ``data()`` twice per comparison (about
+260,000 Python calls for 10,000 sources, seconds at start-up) and filters by asking it for
+every cell.  ``SourcesProxy`` is the view-facing proxy that hands both to this model.
+
+Values the source file marks as inferred (and unknown ones) are shown in italics, named in
+the tooltip and spelled out "(inferred)" in the accessible text, so a reader never mistakes
+a guess for a stated fact.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
 SourceRole = Qt.ItemDataRole.UserRole + 1
@@ -36,17 +41,65 @@ def _display(source, col: int) -> str:
     return source.date or "n.d."
 
 
+def _sort_key(source, col: int):
+    """The SortRole value: what a column sorts by."""
+    if col == 0:
+        return source.label.casefold()
+    if col == 1:
+        return source.kind
+    if col == 2:
+        return (source.publisher or "").casefold()
+    return source.date or ""
+
+
 class SourcesModel(QAbstractTableModel):
-    def __init__(self, library, parent=None):
+    def __init__(self, library, parent=None, sort_column: int = -1, sort_order=Qt.SortOrder.AscendingOrder):
         super().__init__(parent)
         self.library = library
         self.sources: list = []
+        self.sort_column = sort_column  # -1: library order (newest first)
+        self.sort_order = Qt.SortOrder(sort_order)
+        self._haystacks: dict[int, str] = {}  # id(source) -> casefolded cells, built on the first filter
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self.sources = self.library.sorted_sources()
+        self._haystacks = {}
+        self.sources = self._sorted(self.library.sorted_sources())
         self.endResetModel()
+
+    def _sorted(self, sources: list) -> list:
+        """Stable, like the proxy's sort it replaces: equal keys keep the library order."""
+        if not 0 <= self.sort_column < len(COLUMNS):
+            return sources
+        col = self.sort_column
+        return sorted(sources, key=lambda s: _sort_key(s, col),
+                      reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):  # noqa: D401 - Qt API
+        order = Qt.SortOrder(order)
+        if (column, order) == (self.sort_column, self.sort_order):
+            return
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        persistent_sources = [self.source(i.row()) for i in persistent]
+        self.sort_column, self.sort_order = column, order
+        self.sources = self._sorted(self.library.sorted_sources())
+        new_rows = {id(s): row for row, s in enumerate(self.sources)}
+        self.changePersistentIndexList(persistent, [
+            self.index(new_rows[id(s)], i.column()) if s is not None and id(s) in new_rows else QModelIndex()
+            for i, s in zip(persistent, persistent_sources)])
+        self.layoutChanged.emit()
+
+    def matches(self, row: int, needle: str) -> bool:
+        """Whether any shown cell contains ``needle`` (already casefolded)."""
+        source = self.source(row)
+        if source is None:
+            return False
+        hay = self._haystacks.get(id(source))
+        if hay is None:
+            hay = self._haystacks[id(source)] = "\x00".join(_display(source, c) for c in range(len(COLUMNS))).casefold()
+        return needle in hay
 
     def source(self, row: int):
         return self.sources[row] if 0 <= row < len(self.sources) else None
@@ -88,7 +141,7 @@ class SourcesModel(QAbstractTableModel):
                 return _mark(source.publisher, source, "publisher", "unknown")
             return _mark(source.date, source, "date", "n.d.")
         if role == SortRole:
-            return (source.label.casefold(), source.kind, (source.publisher or "").casefold(), source.date or "")[col]
+            return _sort_key(source, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [source.label, f"id: {source.id} ({source.origin})", "Italic values are inferred or unknown."]
             lines += [f"{k} inferred: {v}" for k, v in source.inferred.items()]
@@ -96,3 +149,44 @@ class SourcesModel(QAbstractTableModel):
         if role == SourceRole:
             return source
         return None
+
+
+class SourcesProxy(QSortFilterProxyModel):
+    """Filters (any column, case-insensitive, fixed string) and sorts through ``SourcesModel``.
+
+    ``sort()`` is forwarded to the source model, so this proxy keeps the model's row order;
+    ``setFilterFixedString`` is matched against each row's cells, casefolded once per row.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._needle = ""
+
+    def setFilterFixedString(self, pattern: str) -> None:  # noqa: N802 - Qt API
+        needle = (pattern or "").casefold()
+        if needle == self._needle:
+            return
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9; invalidateFilter() is deprecated there
+            self.beginFilterChange()
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._needle = needle
+            self.invalidateFilter()
+
+    def filter_text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row, source_parent):  # noqa: N802 - Qt API
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        return model.matches(source_row, self._needle) if isinstance(model, SourcesModel) else \
+            super().filterAcceptsRow(source_row, source_parent)
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):  # noqa: D401 - Qt API
+        model = self.sourceModel()
+        if isinstance(model, SourcesModel):
+            model.sort(column, order)
+        else:
+            super().sort(column, order)

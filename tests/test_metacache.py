@@ -1,0 +1,98 @@
+"""The metadata cache: validated sources come back identical, changes and bad files are never hidden."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from briefing.library import Library
+from briefing.library import loader
+
+
+def _load(content: Path, cache: Path) -> Library:
+    return Library.load(roots=[(content, "bundled")], cache_path=cache)
+
+
+def _fields(lib: Library) -> dict:
+    return {sid: (s.metadata(), s.meta_path, s.text_path, s.origin) for sid, s in lib.sources.items()}
+
+
+def test_cached_sources_equal_freshly_parsed_ones(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    fresh = Library.load(roots=[(content_copy, "bundled")], cache_path=False)
+    first = _load(content_copy, cache)
+    second = _load(content_copy, cache)
+    assert (first.stats.files_parsed, second.stats.files_parsed, second.stats.files_from_cache) == (5, 0, 5)
+    assert _fields(second) == _fields(fresh) == _fields(first)
+    assert second.sources == fresh.sources
+    for source in second.sources.values():
+        assert isinstance(source.meta_path, Path) and isinstance(source.text_path, Path)
+        assert source.paragraphs()
+
+
+def test_an_edited_file_is_parsed_again(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    _load(content_copy, cache)
+    meta = content_copy / "sources" / "afp-blinken-colombia-visit.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("kind: news", "kind: analysis"), encoding="utf-8")
+    os.utime(meta, ns=(1, 1))  # a different mtime even on coarse clocks
+    lib = _load(content_copy, cache)
+    assert lib.stats.files_parsed == 1
+    assert lib.source("afp-blinken-colombia-visit").kind == "analysis"
+
+
+def test_a_bad_file_is_reported_on_every_load_not_hidden_by_the_cache(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    folder = content_copy / "sources"
+    (folder / "odd.yaml").write_text("id: odd\nkind: news\ncolour: blue\n", encoding="utf-8")
+    (folder / "odd.txt").write_text("Some text.\n", encoding="utf-8")
+    for expected_parsed in (6, 0):
+        lib = _load(content_copy, cache)
+        assert lib.stats.files_parsed == expected_parsed
+        [problem] = [p for p in lib.problems if Path(p.path).name == "odd.yaml"]
+        assert "unknown field" in problem.message and problem.line == 3
+        assert "odd" not in lib.sources
+
+
+def test_a_missing_text_file_is_reported_from_the_cache_too(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    _load(content_copy, cache)
+    (content_copy / "sources" / "us-colombia-action-plan-2012.txt").unlink()
+    lib = _load(content_copy, cache)
+    assert lib.stats.files_parsed == 0
+    [problem] = lib.problems
+    assert "us-colombia-action-plan-2012.txt" in problem.message and "missing" in problem.message
+    assert "us-colombia-action-plan-2012" not in lib.sources
+
+
+def test_deleted_files_and_unvisited_folders_are_pruned(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    _load(content_copy, cache)
+    (content_copy / "sources" / "us-colombia-action-plan-2012.yaml").unlink()
+    _load(content_copy, cache)
+    folders = json.loads(cache.read_text(encoding="utf-8"))["folders"]
+    assert list(folders) == [str(content_copy / "sources")]
+    assert "us-colombia-action-plan-2012.yaml" not in folders[str(content_copy / "sources")]
+    Library.load(roots=[(tmp_path / "elsewhere", "user")], cache_path=cache)
+    assert json.loads(cache.read_text(encoding="utf-8"))["folders"] == {}
+
+
+def test_a_cache_from_other_validating_code_or_damaged_is_rebuilt(content_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "meta.json"
+    _load(content_copy, cache)
+    monkeypatch.setattr(loader, "_validator_key", lambda: "another-version")
+    assert _load(content_copy, cache).stats.files_parsed == 5
+    assert _load(content_copy, cache).stats.files_parsed == 0
+    cache.write_text("{not json", encoding="utf-8")
+    lib = _load(content_copy, cache)
+    assert lib.stats.files_parsed == 5 and set(lib.sources) == set(_load(content_copy, cache).sources)
+
+
+def test_source_paths_may_be_given_as_strings():
+    from briefing.library.source import Source
+
+    s = Source("x", "news", meta_path="/a/x.yaml", text_path="/a/x.txt")
+    assert s.text_path == Path("/a/x.txt") and isinstance(s.meta_path, Path)
+    s.text_path = None
+    assert s.text_path is None and Source("y", "news").meta_path is None
