@@ -51,30 +51,80 @@ def _items(briefing, library):
     return out
 
 
-def bare_platypus(briefing, library, out: Path) -> int:
-    """One SimpleDocTemplate.build of the same text in the same fonts: no cover, TOC, outline, notes."""
-    from reportlab.lib.pagesizes import LETTER
+def _printed(briefing, library, theme) -> list[tuple[str, str]]:
+    """(style name, plain text) for every paragraph export_pdf prints in the body and end matter,
+    in order: section headings, the key-points label and points, each excerpt (with its
+    ellipses), its attribution line with the note number, its comment, notes, sub-headings,
+    then the "Notes" heading and every endnote, the "Sources" heading and every bibliography
+    entry.  Written here from the model and the Citer, not taken from the export code."""
+    from briefing.citation import Citer
+
+    citer = Citer(briefing.meta.citation_style or "chicago")
+    out: list[tuple[str, str]] = []
+    notes, cited, seen = [], [], set()
+    for i, section in enumerate(briefing.sections):
+        out.append(("h1", section.title.strip() or f"Section {i + 1}"))
+        points = [p for p in section.key_points if p and p.strip()]
+        if points:
+            out.append(("label", theme["key_points_title"]))
+            out += [("bullet", "\u2022 " + p) for p in points]
+        for item in section.items:
+            if item.kind == "excerpt":
+                source = library.sources.get(item.source_id)
+                notes.append((item, source))
+                if source is not None and source.id not in seen:
+                    seen.add(source.id)
+                    cited.append(source)
+                text = ("\u2026 " if item.lead_ellipsis else "") + item.text + (" \u2026" if item.trail_ellipsis else "")
+                out.append(("quote", text))
+                attribution = citer.attribution(source) if source is not None else item.source_id
+                out.append(("attribution", f"\u2014 {attribution} {len(notes)}"))
+                if item.comment and item.comment.strip():
+                    out.append(("comment", "Comment: " + item.comment))
+            elif item.kind == "note":
+                out.append(("note", "Note\u2003" + item.text))
+            else:
+                out.append(("h2", item.text))
+    if notes:
+        out.append(("h1", "Notes"))
+        for number, (item, source) in enumerate(notes, 1):
+            body = "".join(r.text for r in citer.note(source, item.paragraph)) if source is not None else item.source_id
+            out.append(("endnote", f"{number}.\u2002{body}"))
+        out.append(("h1", "Sources"))
+        out += [("bib", "".join(r.text for r in runs)) for runs in citer.bibliography(cited)]
+    return out
+
+
+def bare_platypus(briefing, library, out: Path, printed=None) -> int:
+    """The floor: one SimpleDocTemplate.build of plain reportlab Paragraphs holding the same text.
+
+    Same text as the export prints in the body and end matter (``_printed``); the same
+    registered DejaVu faces, sizes, leading, indents and spacing as the theme's styles (so the
+    lines break alike and the page count matches); same page size and margins.  Left out: the
+    cover, contents, outline, running header/footer/marking, page-number forms, keep-together
+    groups and keep-with-next, the quote rule and shading, note boxes, links and italics,
+    the glyph-coverage check.  ``printed`` may be computed once outside the timing (it is
+    the text, not the layout)."""
+    from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from briefing.export.fonts import font_name, register_fonts
+    from briefing.export.fonts import register_fonts
+    from briefing.export.styles import build_styles
+    from briefing.export.themes import load_theme
 
     register_fonts()
-    body = ParagraphStyle("b", fontName=font_name("serif"), fontSize=11, leading=14.5, spaceAfter=6)
-    quote = ParagraphStyle("q", parent=body, leftIndent=24, rightIndent=24)
-    attr = ParagraphStyle("a", parent=body, fontSize=9, leftIndent=24, textColor="#444444", spaceAfter=10)
-    head = ParagraphStyle("h", parent=body, fontName=font_name("sans", "bold"), fontSize=15, leading=19, spaceBefore=12)
-    story = [Paragraph(escape(briefing.meta.title), head)]
-    for title, points, items in _items(briefing, library):
-        story.append(Paragraph(escape(title), head))
-        story.extend(Paragraph("\u2022 " + escape(p), body) for p in points)
-        for kind, text, attribution in items:
-            if kind == "excerpt":
-                story.append(Paragraph(escape(text), quote))
-                story.append(Paragraph(escape(attribution), attr))
-            else:
-                story.append(Paragraph(escape(text), body))
-    doc = SimpleDocTemplate(str(out), pagesize=LETTER, leftMargin=72, rightMargin=72, topMargin=72, bottomMargin=72)
+    theme = load_theme(briefing.meta.theme or "memo")
+    styles = {name: ParagraphStyle(name + "-plain", parent=st, keepWithNext=0, backColor=None, borderWidth=0,
+                                   borderPadding=0, borderColor=None)
+              for name, st in build_styles(theme).items()}
+    if printed is None:
+        printed = _printed(briefing, library, theme)
+    story = [Paragraph(escape(text, quote=False), styles[style]) for style, text in printed]
+    m = theme["margins"]
+    size = {"letter": LETTER, "a4": A4}[(briefing.meta.page_size or theme["page_size"]).lower()]
+    doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=m["inner"], rightMargin=m["outer"],
+                            topMargin=m["top"], bottomMargin=m["bottom"])
     doc.build(story)
     return doc.page
 
@@ -125,12 +175,16 @@ def _worker(kind: str, runs: int) -> dict:
     from briefing.export import export_pdf
 
     if kind == "ratio":
-        bare_platypus(briefing, lib, out / "warm.pdf")  # fonts, imports, caches warm for both
+        from briefing.export.themes import load_theme
+
+        # the bare build's text is prepared once, outside its timing: the floor is the layout alone
+        printed = _printed(briefing, lib, load_theme(briefing.meta.theme or "memo"))
+        bare_platypus(briefing, lib, out / "warm.pdf", printed)  # fonts, imports, caches warm for both
         export_pdf(briefing, lib, out / "warm2.pdf")
         bare, full, pages = [], [], {}
         for _ in range(runs):  # alternate so drift on a shared machine hits both alike
             t0 = time.perf_counter()
-            pages["bare"] = bare_platypus(briefing, lib, out / "bare.pdf")
+            pages["bare"] = bare_platypus(briefing, lib, out / "bare.pdf", printed)
             bare.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             pages["export"] = export_pdf(briefing, lib, out / "full.pdf").pages

@@ -77,16 +77,24 @@ def covered(name: str) -> frozenset[int] | None:
     return frozenset(code for code, glyph in mapping.items() if glyph and code <= 0xFFFF)
 
 
+@lru_cache(maxsize=None)
+def _allowed(name: str) -> frozenset[str] | None:
+    """The characters (as one-character strings) font ``name`` draws, plus the whitespace we pass
+    through: one set per font, so checking a text is a C-level subset test, not a Python loop."""
+    chars = covered(name)
+    if chars is None:
+        return None
+    return frozenset(map(chr, chars)) | frozenset("\n\r\t ")
+
+
 def fit(text: str, name: str) -> str:
     """``text`` with every character the font ``name`` cannot draw replaced by U+FFFD (and recorded)."""
-    chars = covered(name)
-    if chars is None or not text:
-        return text
-    if all(ord(c) in chars or c in "\n\r\t " for c in text):
+    allowed = _allowed(name)
+    if allowed is None or not text or allowed.issuperset(text):
         return text
     out = []
     for c in text:
-        if ord(c) in chars or c in "\n\r\t ":
+        if c in allowed:
             out.append(c)
         else:
             record(c)
@@ -130,3 +138,13 @@ class SafeParagraph(Paragraph):
         if isinstance(text, str) and style is not None:
             text = fit_markup(text, getattr(style, "fontName", ""))
         super().__init__(text, style, *args, **kwargs)
+
+    def wrap(self, availWidth, availHeight):
+        # Line breaking depends on the width only.  KeepTogether measures its content and the
+        # frame then wraps the same paragraphs again at the same width: reuse the first result
+        # (split() drops blPara when it gives up, which forces a fresh wrap).
+        if getattr(self, "_bb_wrapped", None) == (availWidth, self.style) and hasattr(self, "blPara"):
+            return self.width, self.height
+        result = super().wrap(availWidth, availHeight)
+        self._bb_wrapped = (availWidth, self.style)
+        return result
