@@ -19,6 +19,7 @@ _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe
 _WS = re.compile(r"[\t\r\n]+")
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _URL_TRAIL = ".,;:!?)]}'’”"
+_SPACE = re.compile(r"\s")
 
 
 def clean(text: str | None) -> str:
@@ -45,7 +46,7 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = clean(url).strip()
-    if _BAD_CHARS.search(url) or any(c.isspace() for c in url):
+    if _BAD_CHARS.search(url) or _SPACE.search(url):
         return None
     try:
         parts = urlsplit(url)

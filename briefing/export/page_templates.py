@@ -33,6 +33,13 @@ def page_form_name(page: int) -> str:
     return f"pagefooter_{page}"
 
 
+def furniture_form_name(template: str) -> str:
+    return f"furniture_{template}"
+
+
+FLOWABLES_PER_CHECK = 16  # cancel/progress looked at every N flowables (and after every page)
+
+
 class NumberingCanvas(Canvas):
     """Defines the page-number forms just before the file is written."""
 
@@ -82,6 +89,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.furniture_font = font_name(theme["fonts.furniture"])
         self._header_text: str | None = None
         self._marking_text: str | None = None
+        self._furniture_used: list[str] = []  # page templates whose static furniture form is drawn
         m = theme["margins"]
         super().__init__(
             target,
@@ -113,6 +121,13 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.section_pages.setdefault(key, page)
 
     def define_number_forms(self, canv: Canvas, total: int) -> None:
+        # the furniture that is the same on every page of a template (marking, running header,
+        # ruled notes margin) is drawn once, as a form each page shows
+        for template in self._furniture_used:
+            w, h = self.pagesize
+            canv.beginForm(furniture_form_name(template), 0, 0, w, h)
+            self._draw_static_furniture(canv, template)
+            canv.endForm()
         size = self.theme["sizes.small"]
         muted = HexColor(self.theme["colors.muted"])
         for page in range(1, total + 1):
@@ -142,7 +157,8 @@ class BriefingDocTemplate(BaseDocTemplate):
 
     def afterFlowable(self, flowable) -> None:
         self.done_flowables += 1
-        self._check(f"Laying out page {self.page}")
+        if self.done_flowables % FLOWABLES_PER_CHECK == 0:
+            self._check(f"Laying out page {self.page}")
 
     def afterPage(self) -> None:
         self._check(f"Laid out page {self.page}", force=True)
@@ -204,22 +220,31 @@ class BriefingDocTemplate(BaseDocTemplate):
             canv.line(x0, y, x1, y)
             y -= notes["line_spacing"]
 
-    def _draw_cover_furniture(self, canv: Canvas, doc) -> None:
+    def _draw_static_furniture(self, canv: Canvas, template: str) -> None:
         canv.saveState()
-        self._marking(canv)
+        if template == "cover" or self.theme["marking_every_page"]:
+            self._marking(canv)
+        if template != "cover":
+            self._header(canv)
+        canv.restoreState()
+        if template == "body":
+            canv.saveState()
+            self._ruled_margin(canv)
+            canv.restoreState()
+
+    def _draw_furniture(self, canv: Canvas, template: str) -> None:
+        if template not in self._furniture_used:
+            self._furniture_used.append(template)
+        canv.saveState()
+        canv.doForm(furniture_form_name(template))
         self._footer(canv)
         canv.restoreState()
+
+    def _draw_cover_furniture(self, canv: Canvas, doc) -> None:
+        self._draw_furniture(canv, "cover")
 
     def _draw_front_furniture(self, canv: Canvas, doc) -> None:
-        canv.saveState()
-        if self.theme["marking_every_page"]:
-            self._marking(canv)
-        self._header(canv)
-        self._footer(canv)
-        canv.restoreState()
+        self._draw_furniture(canv, "front")
 
     def _draw_body_furniture(self, canv: Canvas, doc) -> None:
-        self._draw_front_furniture(canv, doc)
-        canv.saveState()
-        self._ruled_margin(canv)
-        canv.restoreState()
+        self._draw_furniture(canv, "body")

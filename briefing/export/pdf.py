@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -43,6 +44,19 @@ class ExportResult:
                 f"as \ufffd: {shown}.")
 
 
+def binary_streams() -> None:
+    """Write compressed streams as binary, not also ASCII85-encoded (reportlab's default).
+
+    The pages show the same; the file is ~20% smaller, and without reportlab's optional C
+    accelerator the pure-Python ASCII85 encoder was ~15% of an export.  A process-wide
+    reportlab setting, applied on import and before every export (like ``lock_down_reportlab``).
+    """
+    rl_config.useA85 = 0
+
+
+binary_streams()
+
+
 def _citer(style: str):
     from briefing.citation import Citer
 
@@ -55,6 +69,7 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
                      cancel: Callable[[], bool] | None = None) -> tuple[bytes, int]:
     """The PDF as bytes and its page count; raises ExportCancelled, ContentError (bad theme)."""
     lock_down_reportlab()
+    binary_streams()
     register_fonts()
     meta = briefing.meta
     theme_obj = load_theme(theme or meta.theme or "memo")

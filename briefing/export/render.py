@@ -85,6 +85,9 @@ class StoryBuilder:
                                                  8 if not theme["quote.shade"] else 10)
         self.notes: list[tuple[int, Excerpt]] = []  # (note number, excerpt)
         self.cited: list = []  # sources in order of first citation
+        self._cited_ids: set[str] = set()
+        self._attribution: dict[str, str] = {}  # source id -> escaped attribution (many excerpts, one source)
+        self._note_body: dict[tuple[str, int | None], str] = {}  # (source id, paragraph) -> endnote markup
         self.excerpt_no = 0
         self.link_color = theme["colors.link"]
 
@@ -151,7 +154,8 @@ class StoryBuilder:
         source = self.source_for(item)
         number = len(self.notes) + 1
         self.notes.append((number, item))
-        if source is not None and all(s.id != source.id for s in self.cited):
+        if source is not None and source.id not in self._cited_ids:
+            self._cited_ids.add(source.id)
             self.cited.append(source)
         head: list = []
         if self.theme["numbered_excerpts"]:
@@ -169,7 +173,9 @@ class StoryBuilder:
             text = text + " \u2026"
         quote = self.quote_class(text or "\u00a0", self.s["quote"])
         if source is not None:
-            attribution = esc(self.citer.attribution(source))
+            attribution = self._attribution.get(source.id)
+            if attribution is None:
+                attribution = self._attribution[source.id] = esc(self.citer.attribution(source))
         else:
             attribution = esc(f"[source “{item.source_id}” is not in the library]")
         marker = f"<super>{number}</super>" if self.parts["sources"] else ""
@@ -231,7 +237,10 @@ class StoryBuilder:
             if source is None:
                 body = esc(f"Source “{item.source_id}” is not in the library.")
             else:
-                body = runs_markup(self.citer.note(source, item.paragraph))
+                key = (source.id, item.paragraph)
+                body = self._note_body.get(key)
+                if body is None:
+                    body = self._note_body[key] = runs_markup(self.citer.note(source, item.paragraph))
             out.append(self.para(f"{number}.\u2002{body}", "endnote"))
         out += [Spacer(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
                 self.para("Sources", "h1")]
