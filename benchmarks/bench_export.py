@@ -32,25 +32,6 @@ def _fixture():
     return lib, make_briefing(lib)
 
 
-def _items(briefing, library):
-    """(section title, key points, [(kind, text, attribution)]) - the text both baselines set."""
-    from briefing.citation import Citer
-
-    citer = Citer(briefing.meta.citation_style or "chicago")
-    out = []
-    for section in briefing.sections:
-        items = []
-        for item in section.items:
-            if item.kind == "excerpt":
-                items.append(("excerpt", item.text, citer.attribution(library.source(item.source_id))))
-            elif item.kind == "note":
-                items.append(("note", item.text, ""))
-            else:
-                items.append(("subheading", item.text, ""))
-        out.append((section.title, section.key_points, items))
-    return out
-
-
 def _printed(briefing, library, theme) -> list[tuple[str, str]]:
     """(style name, plain text) for every paragraph export_pdf prints in the body and end matter,
     in order: section headings, the key-points label and points, each excerpt (with its
@@ -104,7 +85,9 @@ def bare_platypus(briefing, library, out: Path, printed=None) -> int:
     cover, contents, outline, running header/footer/marking, page-number forms, keep-together
     groups and keep-with-next, the quote rule and shading, note boxes, links and italics,
     the glyph-coverage check.  ``printed`` may be computed once outside the timing (it is
-    the text, not the layout)."""
+    the text, not the layout).  Importing ``briefing.export.fonts`` imports ``briefing.export``,
+    so this build runs with the same process-wide reportlab settings as export_pdf (binary
+    streams) and the same registered faces (which cache word widths)."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -130,30 +113,47 @@ def bare_platypus(briefing, library, out: Path, printed=None) -> int:
 
 
 def weasy_html(briefing, library) -> str:
+    """The same printed text as the export (``_printed``: body and end matter) with a cover, a
+    contents list with page numbers, the marking and title on every page and "Page X of Y"."""
     from briefing import paths
+    from briefing.export.themes import load_theme
 
     fonts = paths.FONTS_DIR.as_uri()
+    meta = briefing.meta
     parts = [f"""<!doctype html><html><head><meta charset="utf-8"><style>
 @font-face {{ font-family: DV; src: url({fonts}/DejaVuSerif.ttf); }}
+@font-face {{ font-family: DV; font-style: italic; src: url({fonts}/DejaVuSerif-Italic.ttf); }}
+@font-face {{ font-family: DVS; src: url({fonts}/DejaVuSans.ttf); }}
 @font-face {{ font-family: DVS; font-weight: bold; src: url({fonts}/DejaVuSans-Bold.ttf); }}
-@page {{ size: letter; margin: 1in; @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font: 9pt DV; }} }}
-body {{ font: 11pt/14.5pt DV; }} h1, h2 {{ font-family: DVS; }} h2 {{ page-break-before: always; }}
-blockquote {{ margin: 0 24pt 6pt 24pt; }} .attr {{ font-size: 9pt; color: #444; margin: 0 24pt 10pt 24pt; }}
+@page {{ size: letter; margin: 0.8in;
+  @top-center {{ content: "{escape(meta.marking)}"; font: bold 8.5pt DVS; color: #8b1a1a; }}
+  @top-left {{ content: "{escape(meta.title)}"; font: 8pt DVS; color: #5a5a5a; }}
+  @bottom-center {{ content: "{escape(meta.marking)}"; font: bold 8.5pt DVS; color: #8b1a1a; }}
+  @bottom-right {{ content: "Page " counter(page) " of " counter(pages); font: 8pt DVS; color: #5a5a5a; }} }}
+body {{ font: 10pt/12.5pt DV; }} h1, h2, .label {{ font-family: DVS; font-weight: bold; color: #1f3a5f; }}
+h1 {{ font-size: 14pt; }} .cover {{ page-break-after: always; }} .toc {{ page-break-after: always; }}
+.quote {{ margin: 7pt 4pt 0 16pt; font-size: 9.5pt; background: #f4f6f8; border-left: 2pt solid #8aa0b8; padding: 3pt 4pt 3pt 6pt; }}
+.attribution {{ font: 8pt DVS; color: #5a5a5a; margin: 3pt 0 3.5pt 16pt; }}
+.note {{ font: 9pt DVS; background: #fff8e1; border: 0.6pt solid #d9b44a; padding: 5pt; margin: 7pt 5pt 10pt 5pt; }}
+.endnote, .bib {{ font-size: 9pt; padding-left: 18pt; text-indent: -18pt; margin: 0 0 3pt 0; }}
+.bullet {{ margin: 0 0 2pt 14pt; }}
 .toc a::after {{ content: leader('.') target-counter(attr(href), page); }}
-</style></head><body><section><h1>{escape(briefing.meta.title)}</h1><p>{escape(briefing.meta.prepared_for)}</p></section>
-<h2>Contents</h2><ul class="toc">"""]
-    sections = _items(briefing, library)
-    parts += [f'<li><a href="#s{k}">{escape(t)}</a></li>' for k, (t, _, _) in enumerate(sections)]
+</style></head><body><section class="cover"><h1>{escape(meta.title)}</h1><p>{escape(meta.subtitle)}</p>
+<p>{escape(meta.prepared_for)}</p><p>{escape(meta.prepared_by)}</p><p>{escape(meta.date)}</p><p>{escape(meta.purpose)}</p></section>
+<h1>Contents</h1><ul class="toc">"""]
+    printed = _printed(briefing, library, load_theme(meta.theme or "memo"))
+    heads = [text for style, text in printed if style == "h1"]
+    parts += [f'<li><a href="#s{k}">{escape(t)}</a></li>' for k, t in enumerate(heads)]
     parts.append("</ul>")
-    for k, (title, points, items) in enumerate(sections):
-        parts.append(f'<h2 id="s{k}">{escape(title)}</h2><ul>')
-        parts += [f"<li>{escape(p)}</li>" for p in points]
-        parts.append("</ul>")
-        for kind, text, attribution in items:
-            if kind == "excerpt":
-                parts.append(f'<blockquote>{escape(text)}</blockquote><p class="attr">{escape(attribution)}</p>')
-            else:
-                parts.append(f"<p>{escape(text)}</p>")
+    k = 0
+    for style, text in printed:
+        if style == "h1":
+            parts.append(f'<h1 id="s{k}">{escape(text)}</h1>')
+            k += 1
+        elif style == "h2":
+            parts.append(f"<h2>{escape(text)}</h2>")
+        else:
+            parts.append(f'<p class="{style}">{escape(text)}</p>')
     parts.append("</body></html>")
     return "".join(parts)
 
