@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -302,3 +303,22 @@ def test_layout_error_is_retried_safely_then_reported_plainly(lib, tmp_path, mon
     with pytest.raises(BriefingError, match="could not be laid out"):
         export_pdf(small_briefing(lib), lib, tmp_path / "never.pdf")
     assert not (tmp_path / "never.pdf").exists()
+
+
+def test_progress_tracks_the_story_not_split_pieces(lib, tmp_path):
+    """Progress must not sit at its cap for the second half of a long export (short excerpts are
+    keep-together groups whose pieces platypus reports one by one)."""
+    from briefing.model import Briefing, Section
+    from briefing.model.anchoring import make_excerpt
+
+    source = lib.source("alpha")
+    section = Section(title="Many short quotes")
+    for _ in range(80):
+        section.items.append(make_excerpt(source, 2, 0, 40))
+    briefing = Briefing(sections=[section])
+    seen: list[float] = []
+    export_pdf(briefing, lib, tmp_path / "p.pdf", progress=lambda f, _m: seen.append(f))
+    middle = [f for f in seen if 0.0 < f < 1.0]
+    assert len(middle) >= 3
+    assert middle[len(middle) // 2] < 0.8  # halfway through the reports, not yet near the cap
+    assert seen == sorted(seen)

@@ -152,8 +152,21 @@ class BriefingDocTemplate(BaseDocTemplate):
         now = time.monotonic()
         if self.progress_cb is not None and (force or now - self._last_progress >= 0.2):
             self._last_progress = now
-            fraction = min(0.95, 0.05 + 0.9 * self.done_flowables / self.total_flowables)
+            fraction = min(0.95, 0.05 + 0.9 * self.layout_fraction())
             self.progress_cb(fraction, message)
+
+    def build(self, flowables, *args, **kwargs):
+        # platypus consumes this list from the front (splits and keep-together groups are put
+        # back at its head), so what is left of it measures progress; counting drawn flowables
+        # does not, because split pieces and unpacked groups are counted again.
+        self._remaining = flowables
+        return super().build(flowables, *args, **kwargs)
+
+    def layout_fraction(self) -> float:
+        remaining = getattr(self, "_remaining", None)
+        if remaining is None:
+            return self.done_flowables / self.total_flowables
+        return max(0.0, min(1.0, 1 - len(remaining) / self.total_flowables))
 
     def afterFlowable(self, flowable) -> None:
         self.done_flowables += 1
