@@ -1,12 +1,20 @@
 """Start-up to an interactive main window, against a bare PySide6 window with the same panes.
 
-Each launch is a fresh ``python`` subprocess (``QT_QPA_PLATFORM=offscreen``: the benchmark
-machine has no display).  The child prints ``time.time()`` from a ``QTimer.singleShot(0)``
-queued after ``show()``, i.e. when the event loop is first idle with the window up; the
-parent took ``time.time()`` just before launching it.  Launches alternate bare/app so load on
-the shared machine hits both alike.  The app child follows ``briefing.gui.app.run`` step by
-step (application, library, index, window, show) but does not start the background index
-update; a separate check then proves an unchanged library is neither re-read nor re-indexed.
+Each launch is a fresh ``python -c`` subprocess (``QT_QPA_PLATFORM=offscreen``: the benchmark
+machine has no display); the parent takes ``time.time()`` just before launching it and the
+child prints ``time.time()`` from a ``QTimer.singleShot(0)`` queued when its window is built,
+which fires once the event loop runs with the window shown and the events ``show()`` posted
+(layout, expose, paint) handled: the first idle moment.  Launches alternate bare/app so load
+on the shared machine hits both alike; medians over the runs.
+
+* bare: a QMainWindow with the app's structure and no data: a QTextBrowser in the centre, four
+  docks (Topics tree, Library table, Outline tree, Briefing details form) tabbed in pairs,
+  a menu bar, a toolbar and a status bar.
+* app: the real entry point, ``briefing.gui.app.run(["--library", DIR])``, unchanged except
+  that ``build_window`` is wrapped to queue the probe (and time the phases).  ``run`` also
+  queues the background index update at that point; it starts after the probe, so it is not
+  timed, and the process waits for it before exiting.  A separate launch then proves an
+  unchanged library is neither re-read nor re-indexed.
 """
 
 from __future__ import annotations
@@ -25,14 +33,28 @@ REPO = Path(__file__).resolve().parents[1]
 BARE = r"""
 import sys, time
 from PySide6.QtCore import QTimer, Qt
-from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView, QTableView, QTextBrowser, QDockWidget
+from PySide6.QtWidgets import (QApplication, QMainWindow, QTreeView, QTableView, QTextBrowser, QDockWidget,
+                               QWidget, QFormLayout, QLineEdit, QToolBar, QLabel, QProgressBar)
 app = QApplication(sys.argv)
 w = QMainWindow(); w.resize(1280, 720)
 w.setCentralWidget(QTextBrowser())
+details = QWidget(); form = QFormLayout(details)
+for label in ("Title", "Subtitle", "Prepared for", "Prepared by", "Date", "Marking"):
+    form.addRow(label, QLineEdit())
+docks = []
 for title, view, area in (("Topics", QTreeView(), Qt.LeftDockWidgetArea), ("Library", QTableView(), Qt.LeftDockWidgetArea),
-                          ("Outline", QTreeView(), Qt.RightDockWidgetArea)):
-    d = QDockWidget(title); d.setWidget(view); w.addDockWidget(area, d)
+                          ("Outline", QTreeView(), Qt.RightDockWidgetArea), ("Briefing Details", details, Qt.RightDockWidgetArea)):
+    d = QDockWidget(title); d.setWidget(view); w.addDockWidget(area, d); docks.append(d)
+for menu in ("&File", "&Edit", "&View", "&Help"):
+    m = w.menuBar().addMenu(menu)
+    for k in range(6):
+        m.addAction(f"Item {k}")
+bar = QToolBar("Main toolbar"); w.addToolBar(bar)
+for k in range(10):
+    bar.addAction(f"Tool {k}")
+w.statusBar().addWidget(QLabel(), 1); p = QProgressBar(); p.hide(); w.statusBar().addPermanentWidget(p)
 w.show()
+w.tabifyDockWidget(docks[0], docks[1]); w.tabifyDockWidget(docks[2], docks[3])
 def idle():
     print(json.dumps({"t": time.time(), "rss_kb": rss()})); app.quit()
 QTimer.singleShot(0, idle)
@@ -41,22 +63,42 @@ app.exec()
 
 APP = r"""
 import sys, time
+t_start = time.time()
 from briefing.gui import app as bapp
-argv = sys.argv[1:]
-args = bapp.parse_args(argv)
-qapp = bapp.make_application(argv)
-library = bapp.load_library(args.library)
-index = bapp.open_index()
-window = bapp.build_window(library, index)
-window.show()
 from PySide6.QtCore import QTimer
+marks = {"start": t_start, "imported": time.time()}
+state = {}
+
+def timed(name, fn):
+    def wrapper(*args, **kwargs):
+        t = time.time()
+        result = fn(*args, **kwargs)
+        marks[name] = time.time() - t
+        return result
+    return wrapper
+
+bapp.make_application = timed("application", bapp.make_application)
+bapp.load_library = timed("library", bapp.load_library)
+bapp.open_index = timed("index", bapp.open_index)
+real_build = timed("window", bapp.build_window)
+
+def build_window(library, index):
+    window = real_build(library, index)
+    state["library"] = library
+    QTimer.singleShot(0, idle)  # fires once run() has shown the window and entered the event loop
+    return window
+
 def idle():
+    from PySide6.QtWidgets import QApplication
+    library = state["library"]
     print(json.dumps({"t": time.time(), "rss_kb": rss(), "sources": len(library.sources),
-                      "meta_parsed": library.stats.files_parsed}))
-    qapp.quit()
-QTimer.singleShot(0, idle)
-qapp.exec()
-index.close()
+                      "meta_parsed": library.stats.files_parsed, "imports": marks["imported"] - marks["start"],
+                      **{k: v for k, v in marks.items() if k not in ("start", "imported")}}), flush=True)
+    QApplication.instance().quit()
+
+bapp.build_window = build_window
+code = bapp.run(sys.argv[1:])
+sys.exit(code)
 """
 
 PRELUDE = r"""
@@ -94,7 +136,7 @@ def _launch(code: str, home: Path, args: list[str]) -> dict:
 def run(quick: bool = False) -> dict:
     from benchmarks.common import library_root
 
-    runs = 3 if quick else 7
+    runs = 5 if quick else 9
     lib10 = str(library_root(10000))
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bb-bench-start-") as tmp:
@@ -103,7 +145,7 @@ def run(quick: bool = False) -> dict:
             home.mkdir()
             results[f"prepare_{name}"] = _launch(PREPARE, home, args[1:])  # metadata cache + index built
             _launch(PRELUDE + APP, home, args)  # warm OS file cache and Qt plugin caches
-            bare, app, ratios, rss = [], [], [], []
+            bare, app, ratios, rss, phases = [], [], [], [], []
             for _ in range(runs):
                 b = _launch(PRELUDE + BARE, home, [])
                 a = _launch(PRELUDE + APP, home, args)
@@ -111,12 +153,14 @@ def run(quick: bool = False) -> dict:
                 app.append(a["seconds"])
                 ratios.append(a["seconds"] / b["seconds"])
                 rss.append(a["rss_kb"])
+                phases.append({k: a[k] for k in ("imports", "application", "library", "index", "window") if k in a})
             again = _launch(PREPARE, home, args[1:])  # unchanged library: what does an update do?
             results[name] = {
                 "bare": bare, "app": app, "ratios": ratios, "bare_median": statistics.median(bare),
                 "app_median": statistics.median(app), "ratio_median": statistics.median(ratios),
                 "rss_kb_median": statistics.median(rss), "meta_parsed_last": a["meta_parsed"],
                 "sources": a["sources"], "update_after": again, "bare_rss_kb": b["rss_kb"],
+                "phases_median": {k: statistics.median(p[k] for p in phases) for k in phases[0]},
             }
     return results
 
