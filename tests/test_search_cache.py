@@ -95,3 +95,58 @@ def test_full_update_reports_a_missing_text_file(content_copy, tmp_path):
         (content_copy / "sources" / "afp-blinken-colombia-visit.txt").unlink()
         idx.update(lib)
         assert [Path(p.path).name for p in idx.problems] == ["afp-blinken-colombia-visit.txt"]
+
+
+def test_one_index_shared_by_threads_takes_turns(tmp_path):
+    """The GUI counts topics on a worker while its main thread searches: no interleaved transactions."""
+    import threading
+
+    from briefing.library import Library
+    from briefing.search.index import SearchIndex
+
+    library = Library.load(cache_path=False)
+    index = SearchIndex.open(tmp_path / "idx.sqlite3")
+    index.update(library)
+    errors: list[BaseException] = []
+
+    def hammer(work):
+        try:
+            for _ in range(120):
+                work()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    def recount():
+        index.update_sources(library, list(library.sources)[:1])  # bumps the generation: cold recount
+        for topic in library.topics.values():
+            index.count_suggestions(topic)
+
+    threads = [threading.Thread(target=hammer, args=(recount,)),
+               threading.Thread(target=hammer, args=(lambda: index.suggest(library.topic("migration")),)),
+               threading.Thread(target=hammer, args=(lambda: index.search("Colombia"),))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    index.close()
+    assert errors == []
+
+
+def test_index_calls_wait_for_the_one_in_progress(tmp_path):
+    import threading
+
+    from briefing.library import Library
+    from briefing.search.index import SearchIndex
+
+    library = Library.load(cache_path=False)
+    index = SearchIndex.open(tmp_path / "idx.sqlite3")
+    index.update(library)
+    results = []
+    with index._lock:  # stands for a call in progress on another thread
+        worker = threading.Thread(target=lambda: results.append(index.search("Colombia")))
+        worker.start()
+        worker.join(0.3)
+        assert worker.is_alive() and results == []  # it waited its turn
+    worker.join(5)
+    assert results and results[0]
+    index.close()

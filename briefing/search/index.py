@@ -16,10 +16,12 @@ Tables:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import sqlite3
+import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,10 +93,22 @@ class _Plan:
     paragraphs: list[str] | None  # None: only the stat row changes
 
 
+
+def _one_at_a_time(method):
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper
+
 class SearchIndex:
     """Open with ``SearchIndex.open()``, sync with ``update(library)``, then ``search``/``suggest``."""
 
     def __init__(self, conn: sqlite3.Connection, path: str):
+        # One connection serves every thread (the GUI's worker and its main thread); sqlite3
+        # connections are not safe for interleaved transactions, so calls take turns.
+        self._lock = threading.RLock()
         self._conn = conn
         self.path = path
         self.stats: dict[str, int] = {
@@ -143,6 +157,7 @@ class SearchIndex:
             raise
         return conn
 
+    @_one_at_a_time
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -155,6 +170,7 @@ class SearchIndex:
         self.close()
 
     # -- keeping it in step with the library ------------------------------------------
+    @_one_at_a_time
     def update(self, library, progress: Callable[[int, int], None] | None = None) -> UpdateResult:
         """Bring the index in line with ``library``; cheap when nothing changed.
 
@@ -162,6 +178,7 @@ class SearchIndex:
         with _index_lock(self.path):
             return self._update_or_rebuild(library, progress)
 
+    @_one_at_a_time
     def update_sources(self, library, source_ids: Iterable[str]) -> UpdateResult:
         """Re-index just these sources (the app saved or imported them): no scan of the library.
 
@@ -314,11 +331,13 @@ class SearchIndex:
             raise
 
     # -- querying ----------------------------------------------------------------------
+    @_one_at_a_time
     def search(self, text: str, limit: int = 50) -> list[Passage]:
         """Passages matching free text (terms ANDed, "quoted phrases", numbers as typed), best first."""
         query = parse(text)
         return self._run(query.fts(), query.phrases, limit)
 
+    @_one_at_a_time
     def suggest(self, topic, limit: int = 30) -> list[Passage]:
         """Passages for a topic: any of its terms (each a phrase), BM25-ranked, specific phrases weighted up.
 
@@ -330,12 +349,14 @@ class SearchIndex:
         hits, _ = topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), int(limit))
         return self._passages(hits, [p for p, _ in topic_phrases(topic.terms)])
 
+    @_one_at_a_time
     def count_suggestions(self, topic) -> int:
         expr = topic_fts(topic.terms)
         if expr is None:
             return 0
         return topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), 0)[1]
 
+    @_one_at_a_time
     def source_ids(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT source_id FROM sources ORDER BY source_id")]
 
