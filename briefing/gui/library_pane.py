@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing.errors import ContentError
 from briefing.gui.passages import HighlightDelegate, PassageListModel
+from briefing.gui.safe_text import make_plain
 from briefing.gui.sources_model import SortRole, SourcesModel, SourcesProxy
 from briefing.gui.worker import run_in_background, serial_pool
 from briefing.library.importer import IMPORTABLE_SUFFIXES, import_file
@@ -108,7 +109,7 @@ class LibraryPane(QWidget):
         self.results_view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self._emit_passage(self.results.passage(cur.row()))
         )
-        self.results_label = QLabel("Search results", self)
+        self.results_label = make_plain(QLabel("Search results", self))
         self.results_label.setBuddy(self.results_view)
 
         top = QWidget(self)

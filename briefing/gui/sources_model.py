@@ -16,6 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 
+from briefing.gui.safe_text import plain_tooltip
+
 SourceRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("Title", "Kind", "Publisher", "Date")
@@ -145,7 +147,7 @@ class SourcesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [source.label, f"id: {source.id} ({source.origin})", "Italic values are inferred or unknown."]
             lines += [f"{k} inferred: {v}" for k, v in source.inferred.items()]
-            return "\n".join(lines)
+            return plain_tooltip("\n".join(lines))
         if role == SourceRole:
             return source
         return None
