@@ -31,6 +31,7 @@ from briefing.gui.reader_pane import ReaderPane
 from briefing.gui.source_details import SourceDetailsDialog
 from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background, serial_pool
+from briefing.gui.recent_menu import RecentFilesMenu
 from briefing.gui.safe_text import make_plain
 
 SETTINGS_FILE = "settings.ini"
@@ -171,8 +172,12 @@ class MainWindow(QMainWindow):
         a = self.actions
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for key in ("new", "open", "save", "save_as", None, "import", "export", None, "quit"):
-            file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
+        for key in ("new", "open", "recent", "save", "save_as", None, "import", "export", None, "quit"):
+            if key == "recent":
+                self.recent_menu = RecentFilesMenu(self.controller.recent_files, self.open_briefing, file_menu)
+                file_menu.addMenu(self.recent_menu)
+            else:
+                file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)

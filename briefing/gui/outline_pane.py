@@ -74,7 +74,10 @@ class OutlinePane(QWidget):
         layout.addWidget(self.toolbar)
         self.banner = make_plain(QLabel(self))
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0c074; padding: 4px; }")
+        self.banner.setStyleSheet(
+            "QLabel { background: palette(alternate-base); color: palette(window-text);"
+            " border: 1px solid palette(mid); padding: 4px; }"
+        )  # palette roles: readable in light and dark themes
         self.banner.hide()
         layout.addWidget(self.banner)
         self.view = OutlineView(self)

@@ -51,7 +51,7 @@ def all_actions(window) -> list[QAction]:
     found = {id(a): a for a in window.actions.values()}
     for menu_action in window.menuBar().actions():
         for action in menu_action.menu().actions():
-            if not action.isSeparator():
+            if not action.isSeparator() and action.menu() is None:  # a submenu is reached by its mnemonic
                 found[id(action)] = action
     for action in window.toolbar.actions():
         if not action.isSeparator() and action.text():
@@ -255,3 +255,18 @@ def test_search_hits_are_highlighted_in_the_reader(qtbot, window, index):
             marked.append(it.fragment().text().casefold())
         it += 1
     assert word.casefold() in marked
+
+
+def test_open_recent_lists_saved_briefings_and_reopens_them(qtbot, window, tmp_path):
+    path = tmp_path / "recent.briefing.yaml"
+    window.controller.add_section("Remember me")
+    assert window.controller.save_as(path)
+    window.controller.new()
+    menu = window.recent_menu
+    assert menu.title() == "Open &Recent" and menu.menuAction().statusTip()
+    menu.rebuild()
+    [entry] = [a for a in menu.actions() if a.isEnabled()]
+    assert entry.text().startswith("&1") and path.name in entry.text()
+    entry.trigger()
+    assert window.controller.path == path
+    assert [s.title for s in window.controller.briefing.sections] == ["Remember me"]
