@@ -20,6 +20,7 @@ ASCII, and untrusted text has already been escaped by ``markup.esc``.
 from __future__ import annotations
 
 import re
+import weakref
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -27,6 +28,8 @@ from typing import Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaParser
 
 from briefing.export.fonts import FAMILIES, _SUFFIX, font_name
 
@@ -131,12 +134,96 @@ def fit_markup(markup: str | None, name: str) -> str | None:
     return "".join(out)
 
 
+# -- parsed fragments, shared by paragraphs with the same markup and style ------------------
+# reportlab parses every Paragraph's markup with an HTML parser (most of the cost of building
+# the story).  The parse depends only on the markup and the style, and a briefing repeats
+# both (an attribution per excerpt of a source, an endnote per cited paragraph, the same
+# style for every quote), so each style keeps its parses; a Paragraph gets copies of them.
+_ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|#39);")
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#39;": "'"}
+_FRAG_CACHE_LIMIT = 5000  # parses per style
+_style_frags: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_NO_MERGE = ("lineBreak", "cbDefn", "img", "backColor", "_selfLink")
+
+
+def _parse(text: str, style) -> list | None:
+    parser = ParaParser()
+    parser.caseSensitive = 1
+    _, frags, bullet = parser.parse(text, style)
+    if frags is None or bullet:
+        return None
+    return frags
+
+
+def _mergeable(a, b) -> bool:
+    da, db = a.__dict__, b.__dict__
+    if da.keys() != db.keys() or any(k in da for k in _NO_MERGE) or da.get("link") or da.get("us_lines"):
+        return False
+    return all(k == "text" or da[k] == db[k] for k in da)
+
+
+def _merged(frags: list) -> list:
+    """Adjacent fragments with identical formatting as one (an entity such as &amp; splits the
+    parser's output; one fragment takes reportlab's single-font line breaking and drawing)."""
+    out = [frags[0]]
+    for f in frags[1:]:
+        last = out[-1]
+        if hasattr(last, "text") and hasattr(f, "text") and _mergeable(last, f):
+            out[-1] = last.clone(text=last.text + f.text)
+        else:
+            out.append(f)
+    return out
+
+
+def parsed_frags(text: str, style) -> list | None:
+    """Copies of reportlab's fragments for ``text`` in ``style`` (None: let Paragraph parse it).
+
+    Text without tags skips the parser: it is reportlab's whitespace clean-up, the entities
+    ``markup.esc`` writes turned back into characters, and one fragment formatted like the
+    style's plain text (taken from a parse of a single letter)."""
+    try:
+        cache = _style_frags.get(style)
+        if cache is None:
+            cache = _style_frags[style] = {}
+    except TypeError:  # not weak-referenceable: no cache
+        return None
+    frags = cache.get(text)
+    if frags is None:
+        if "<" not in text and "&" not in _ENTITY.sub("", text):
+            plain = cleanBlockQuotedText(text)
+            template = cache.get("\0plain")
+            if template is None:
+                template = _parse("x", style)
+                if template is None or len(template) != 1:
+                    return None
+                template = cache["\0plain"] = template[0]
+            frags = [template.clone(text=_ENTITY.sub(lambda m: _ENTITIES[m.group(0)], plain))] if plain else []
+            if not plain:
+                return None
+        else:
+            frags = _parse(cleanBlockQuotedText(text), style)
+            if frags is None:
+                return None
+            frags = _merged(frags) if frags else frags
+            if not frags:
+                return None
+        if len(cache) >= _FRAG_CACHE_LIMIT:
+            cache.clear()
+        cache[text] = frags
+    return [f.clone() for f in frags]
+
+
 class SafeParagraph(Paragraph):
-    """A Paragraph whose text is first fitted to its style's fonts (see module docstring)."""
+    """A Paragraph whose text is first fitted to its style's fonts (see module docstring);
+    its markup is parsed once per style (``parsed_frags``)."""
 
     def __init__(self, text, style=None, *args, **kwargs):
         if isinstance(text, str) and style is not None:
             text = fit_markup(text, getattr(style, "fontName", ""))
+            if kwargs.get("frags") is None and not args:
+                frags = parsed_frags(text, style)
+                if frags is not None:
+                    kwargs["frags"] = frags
         super().__init__(text, style, *args, **kwargs)
 
     def wrap(self, availWidth, availHeight):

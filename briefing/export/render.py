@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
 
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.export.flowables import RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
+from briefing.export.flowables import MarkedParagraph, RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
 from briefing.export.markup import clean, esc, link, runs_markup
 from briefing.export.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
@@ -178,8 +178,9 @@ class StoryBuilder:
                 attribution = self._attribution[source.id] = esc(self.citer.attribution(source))
         else:
             attribution = esc(f"[source “{item.source_id}” is not in the library]")
-        marker = f"<super>{number}</super>" if self.parts["sources"] else ""
-        attr = self.para(f"\u2014 {attribution}{marker}", "attribution")
+        # the note number is drawn as a superscript after the last word (see MarkedParagraph)
+        attr = MarkedParagraph(f"\u2014 {attribution}", self.s["attribution"],
+                               marker=str(number) if self.parts["sources"] else None)
         out = head + [quote, attr]
         if self.parts["comments"] and item.comment and item.comment.strip():
             out.append(self.para(f"<b>Comment:</b> {_multiline(item.comment)}", "comment"))
