@@ -96,3 +96,77 @@ def test_source_paths_may_be_given_as_strings():
     assert s.text_path == Path("/a/x.txt") and isinstance(s.meta_path, Path)
     s.text_path = None
     assert s.text_path is None and Source("y", "news").meta_path is None
+
+
+# -- trusted start-up loads (stamped folders, no stat per file) --------------------------------
+
+def _age(folder: Path) -> None:
+    """Make the folder's mtime old enough to be stamped (a just-changed folder never is)."""
+    os.utime(folder, ns=(1_000_000_000, 1_000_000_000))
+
+
+def _trusted(content: Path, cache: Path) -> Library:
+    return Library.load(roots=[(content, "bundled")], cache_path=cache, trust_stamps=True)
+
+
+def test_a_stamped_folder_loads_without_stats_and_equals_a_full_load(content_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "meta.json"
+    _age(content_copy / "sources")
+    full = _load(content_copy, cache)  # the full check stamps the folder
+    listed = []
+    monkeypatch.setattr(loader.os, "scandir", lambda *a: listed.append(a) or (_ for _ in ()).throw(AssertionError))
+    lib = _trusted(content_copy, cache)
+    assert not listed  # no listing, so no stat per file
+    assert lib.stats.files_trusted == 5 and lib.stats.files_parsed == 0
+    assert lib.unverified == [str(content_copy / "sources")]
+    assert _fields(lib) == _fields(full) and list(lib.sources) == list(full.sources)
+    monkeypatch.undo()
+    assert lib.reload_if_changed() is None  # nothing changed: the full check finds nothing
+
+
+def test_a_recently_changed_folder_is_not_trusted(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    os.utime(content_copy / "sources")  # changed just now: too recent to stamp
+    _load(content_copy, cache)
+    lib = _trusted(content_copy, cache)
+    assert lib.stats.files_trusted == 0 and lib.stats.files_from_cache == 5 and not lib.unverified
+
+
+def test_an_added_or_removed_file_changes_the_folder_and_is_seen_at_once(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    folder = content_copy / "sources"
+    _age(folder)
+    _load(content_copy, cache)
+    (folder / "afp-blinken-colombia-visit.yaml").unlink()
+    lib = _trusted(content_copy, cache)
+    assert lib.stats.files_trusted == 0 and "afp-blinken-colombia-visit" not in lib.sources
+
+
+def test_an_in_place_edit_is_found_by_the_full_check_after_a_trusted_load(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    folder = content_copy / "sources"
+    _age(folder)
+    _load(content_copy, cache)
+    meta = folder / "afp-blinken-colombia-visit.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("kind: news", "kind: analysis"), encoding="utf-8")
+    os.utime(meta, ns=(2, 2))
+    _age(folder)  # an in-place edit leaves the folder's mtime alone
+    lib = _trusted(content_copy, cache)
+    assert lib.stats.files_trusted == 5 and lib.source("afp-blinken-colombia-visit").kind == "news"
+    fresh = lib.reload_if_changed()
+    assert fresh is not None and fresh.source("afp-blinken-colombia-visit").kind == "analysis"
+    assert fresh.stats.files_parsed == 1 and not fresh.unverified
+    lib.replace_with(fresh)
+    assert lib.source("afp-blinken-colombia-visit").kind == "analysis"
+    again = _trusted(content_copy, cache)  # the check re-stamped the folder with the new entry
+    assert again.stats.files_trusted == 5 and again.source("afp-blinken-colombia-visit").kind == "analysis"
+
+
+def test_a_folder_with_a_problem_is_never_stamped(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    folder = content_copy / "sources"
+    (folder / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    _age(folder)
+    _load(content_copy, cache)
+    lib = _trusted(content_copy, cache)
+    assert lib.stats.files_trusted == 0 and lib.problems

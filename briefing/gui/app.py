@@ -4,8 +4,9 @@
 
 Qt 6 handles high-DPI scaling by itself, and the default style follows the system's
 light/dark palette; the app sets no colours of its own (panes use palette roles).  The
-library loads synchronously (its metadata is cached); the search index is opened at once
-and brought up to date off the GUI thread, with progress in the status bar.
+library loads synchronously from its metadata cache (unchanged folders without a stat per
+file); the search index is opened at once, and the library's full check and the index update
+run off the GUI thread after the window is up, with progress in the status bar.
 """
 
 from __future__ import annotations
@@ -47,10 +48,12 @@ def make_application(argv: list[str]) -> QApplication:
 def load_library(library_dir: str | None):
     from briefing.library import Library
 
+    # stamped folders come from the metadata cache without a stat per file; the window's first
+    # index update does the full check off the GUI thread (MainWindow.update_index)
     if library_dir:
         roots = [Library.default_roots()[0], (Path(library_dir), "user")]
-        return Library.load(roots=roots)
-    return Library.load()
+        return Library.load(roots=roots, trust_stamps=True)
+    return Library.load(trust_stamps=True)
 
 
 def open_index():

@@ -247,20 +247,33 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.show_message("Updating the search index…")
         index, library = self.index, self.library
+        verify = bool(getattr(library, "unverified", None))
 
         def progress(done, total):
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
 
+        def work(progress):
+            # a start-up load trusted the metadata cache of unchanged folders: check every file
+            # now (in-place edits keep a folder's mtime) and index what is really there
+            fresh = library.reload_if_changed() if verify else None
+            return fresh, index.update(fresh or library, progress=progress)
+
         self._index_task = run_in_background(
-            lambda progress: index.update(library, progress=progress),
+            work,
             on_done=self._index_updated,
             on_error=self._index_failed,
             on_progress=progress,
             pool=serial_pool(),
         )
 
-    def _index_updated(self, result) -> None:
+    def _index_updated(self, outcome) -> None:
+        fresh, result = outcome
+        if fresh is not None:
+            self.library.replace_with(fresh)  # files changed since the metadata cache was written
+            self._refresh_library_views()
+        elif getattr(self.library, "unverified", None):
+            self.library.unverified = []
         self.progress.hide()
         indexed = getattr(result, "indexed", 0)
         self.show_message(f"Search index ready ({indexed} source{'s' * (indexed != 1)} indexed, "
@@ -276,13 +289,16 @@ class MainWindow(QMainWindow):
 
     def library_changed(self) -> None:
         """A source was imported or corrected: refresh every view of the library and re-index."""
+        self._refresh_library_views()
+        self.update_index()
+
+    def _refresh_library_views(self) -> None:
         self.library_pane.refresh()
         self.reader.refresh()
         self.topics.passages.layoutChanged.emit()
         changed = getattr(self.controller, "changed", None)
         if changed is not None:
             changed.emit()  # outline attributions read the library
-        self.update_index()
 
     # -- commands (slots named in actions.py) -------------------------------------------------------
     def new_briefing(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,8 @@ class LoadStats:
     files_seen: int = 0
     files_parsed: int = 0
     files_from_cache: int = 0
+    files_trusted: int = 0  # taken from a stamped folder's cache entries without a stat (see metacache.py)
+    cache_changes: int = 0  # cache entries added, replaced or removed: files that differed from the cache
 
 
 @dataclass
@@ -59,6 +62,9 @@ class Library:
     problems: list[ContentError] = field(default_factory=list)
     roots: list[tuple[Path, str]] = field(default_factory=list)
     stats: LoadStats = field(default_factory=LoadStats)
+    # folders loaded on trust (no stat per file); reload_if_changed() does their full check
+    unverified: list[str] = field(default_factory=list, repr=False, compare=False)
+    cache_path: Path | None = field(default=None, repr=False, compare=False)
 
     @staticmethod
     def default_roots() -> list[tuple[Path, str]]:
@@ -69,15 +75,22 @@ class Library:
         cls,
         roots: list[tuple[Path, str]] | None = None,
         cache_path: Path | None | bool = True,
+        trust_stamps: bool = False,
     ) -> "Library":
-        """Later roots override earlier ones by id, so a user's correction wins over the bundle."""
+        """Later roots override earlier ones by id, so a user's correction wins over the bundle.
+
+        With ``trust_stamps`` (the GUI's start-up), a folder whose mtime matches the stamp the
+        last full check left in the metadata cache is loaded from the cache without a stat per
+        file, and listed in ``unverified``; ``reload_if_changed()`` then does the full check
+        (off the GUI thread), since in-place edits do not change a folder's mtime.
+        """
         roots = cls.default_roots() if roots is None else roots
         if cache_path is True:
             cache_path = paths.user_cache_dir() / "library-meta.json"
         cache = MetaCache(cache_path or None, _validator_key())
-        lib = cls(roots=list(roots))
+        lib = cls(roots=list(roots), cache_path=cache_path or None)
         for root, origin in roots:
-            lib._load_sources(Path(root) / "sources", origin, cache)
+            lib._load_sources(Path(root) / "sources", origin, cache, trust_stamps)
             topics_file = Path(root) / "topics.yaml"
             if topics_file.exists():
                 topics, problems = load_topics(topics_file, origin)
@@ -85,11 +98,53 @@ class Library:
                 for topic in topics:
                     lib.topics[topic.id] = topic
         cache.prune()
+        lib.stats.cache_changes = cache.changes
         cache.save()
         return lib
 
-    def _load_sources(self, folder: Path, origin: str, cache: MetaCache) -> None:
+    def reload_if_changed(self) -> "Library | None":
+        """The full check of a trusted load: a freshly loaded Library if any file differs from what
+        this one was built from (an edited, added or removed file, or changed topics), else None.
+        Reads no YAML file that is unchanged; safe to call off the GUI thread (it builds a new
+        Library and does not touch this one)."""
+        fresh = type(self).load(self.roots, self.cache_path or False)
+        if (fresh.stats.cache_changes or fresh.sources.keys() != self.sources.keys() or fresh.topics != self.topics
+                or [str(p) for p in fresh.problems] != [str(p) for p in self.problems]):
+            return fresh
+        return None
+
+    def replace_with(self, other: "Library") -> None:
+        """Take ``other``'s contents (on the GUI thread, after ``reload_if_changed``), keeping this object."""
+        self.sources, self.topics, self.problems = other.sources, other.topics, other.problems
+        self.stats, self.unverified = other.stats, list(other.unverified)
+
+    def _load_trusted(self, folder_str: str, origin: str, entries: dict[str, list]) -> bool:
+        """Sources of a stamped folder straight from its cache entries (all valid, texts present)."""
+        if not all(len(e) == 4 and e[2] == VALID for e in entries.values()):
+            return False
+        prefix = os.path.join(folder_str, "")  # names are plain file names: concatenation is os.path.join
+        sources = self.sources
+        for name in sorted(entries):
+            values = entries[name][3]
+            source = Source(*values[:-1], prefix + name, prefix + values[-1], origin)
+            sources[source.id] = source
+        self.stats.files_seen += len(entries)
+        self.stats.files_from_cache += len(entries)
+        self.stats.files_trusted += len(entries)
+        self.unverified.append(folder_str)
+        return True
+
+    def _load_sources(self, folder: Path, origin: str, cache: MetaCache, trust: bool = False) -> None:
         folder_str = str(folder)
+        try:
+            folder_mtime = os.stat(folder_str).st_mtime_ns  # before the listing: a change during it unstamps
+        except OSError:
+            folder_mtime = None
+        if trust and folder_mtime is not None:
+            entries = cache.trusted(folder_str, folder_mtime)
+            if entries is not None and self._load_trusted(folder_str, origin, entries):
+                return
+        problems_before = len(self.problems)
         try:
             with os.scandir(folder_str) as it:
                 listing = [(e.name, e) for e in it if e.is_file()]
@@ -149,6 +204,8 @@ class Library:
             by_id_here[source.id] = entry.path
             self.sources[source.id] = source
         cache.prune_folder(entries, seen_here)
+        clean = len(self.problems) == problems_before and len(entries) == len(seen_here)
+        cache.stamp(folder_str, folder_mtime if clean else None, time.time_ns())
 
     # -- queries ---------------------------------------------------------------------
     def source(self, source_id: str) -> Source:

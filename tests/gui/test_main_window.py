@@ -270,3 +270,38 @@ def test_open_recent_lists_saved_briefings_and_reopens_them(qtbot, window, tmp_p
     entry.trigger()
     assert window.controller.path == path
     assert [s.title for s in window.controller.briefing.sections] == ["Remember me"]
+
+
+def test_a_trusted_start_up_load_is_checked_and_an_in_place_edit_shown(qtbot, tmp_path, content_copy):
+    """app.load_library trusts a stamped folder's cache; the window's first index update checks
+    every file off the GUI thread and takes in a metadata file edited in place meanwhile."""
+    import os
+
+    from briefing.library import Library
+    from briefing.search.index import SearchIndex
+
+    folder = content_copy / "sources"
+    os.utime(folder, ns=(10**9, 10**9))
+    cache = tmp_path / "meta.json"
+    roots = [(content_copy, "bundled")]
+    Library.load(roots=roots, cache_path=cache)  # a previous run: the cache, with the folder stamped
+    meta = folder / "afp-blinken-colombia-visit.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("kind: news", "kind: analysis"), encoding="utf-8")
+    os.utime(meta, ns=(2, 2))
+    os.utime(folder, ns=(10**9, 10**9))  # edited in place: the folder's mtime is unchanged
+    library = Library.load(roots=roots, cache_path=cache, trust_stamps=True)
+    assert library.unverified and library.source("afp-blinken-colombia-visit").kind == "news"
+    index = SearchIndex.open(":memory:")
+    try:
+        window = make_window(qtbot, library, index)
+        window.update_index()
+        qtbot.waitUntil(lambda: library.source("afp-blinken-colombia-visit").kind == "analysis", timeout=5000)
+        qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=5000)
+        assert not library.unverified
+        model = window.library_pane.model
+        row = model.row_of("afp-blinken-colombia-visit")
+        assert model.source(row).kind == "analysis"
+        assert index.search("Blinken")
+        settle()
+    finally:
+        index.close()
