@@ -150,3 +150,31 @@ def test_index_calls_wait_for_the_one_in_progress(tmp_path):
     worker.join(5)
     assert results and results[0]
     index.close()
+
+
+def test_full_scan_sees_another_handles_writes_and_moved_texts(content_copy, tmp_path):
+    """update() keeps the sources table between scans; a write by another connection, or a text
+    file that moved, must still be seen."""
+    import shutil
+
+    path = tmp_path / "i.sqlite3"
+    sid = "afp-blinken-colombia-visit"
+    with SearchIndex.open(path) as a, SearchIndex.open(path) as b:
+        a.update(_lib(content_copy))
+        assert a.update(_lib(content_copy)).indexed == 0  # served from the kept table
+        txt = content_copy / "sources" / f"{sid}.txt"
+        txt.write_text(txt.read_text(encoding="utf-8") + "\n\nA zanzibarian postscript.\n", encoding="utf-8")
+        assert b.update_sources(_lib(content_copy), [sid]).indexed == 1  # the other handle writes
+        assert a.update(_lib(content_copy)).indexed == 0 and a.stats["texts_read"] == 5  # nothing re-read
+        # the text moves to another folder (same bytes, same mtime): the path differs, so it is looked at
+        moved = content_copy / "elsewhere"
+        moved.mkdir()
+        shutil.copy2(txt, moved / txt.name)
+        lib = _lib(content_copy)
+        lib.sources[sid].text_path = moved / txt.name
+        read = a.stats["texts_read"]
+        result = a.update(lib)
+        assert a.stats["texts_read"] == read + 1 and result.indexed == 0  # same content: stat row only
+        assert a._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (sid,)).fetchone()[0] == \
+            str(moved / txt.name)
+        assert a.update(lib).unchanged == 5 and a.stats["texts_read"] == read + 1

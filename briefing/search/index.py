@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import operator
 import os
 import sqlite3
 import threading
@@ -111,6 +112,11 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._conn = conn
         self.path = path
+        # The sources table as (source_id, text_path, mtime_ns, size) rows, kept between full
+        # scans: {source_id: row} and the set of rows, with the PRAGMA data_version they were read
+        # at (it changes when another connection commits).  None: read it again.
+        self._table: tuple[int, dict[str, tuple], set[tuple]] | None = None
+        self._folders: list = []  # the last library's text files grouped by folder, see _by_folder
         self.stats: dict[str, int] = {
             "texts_read": 0, "sources_indexed": 0, "sources_removed": 0,
             "sources_unchanged": 0, "paragraphs_indexed": 0, "rebuilds": 0,
@@ -195,6 +201,7 @@ class SearchIndex:
                 raise
             log.warning("search index %s failed (%s); rebuilding it", self.path, exc)
             self.close()
+            self._table = None
             _delete_db_files(self.path)
             self._conn = self._connect(self.path)
             self.stats["rebuilds"] += 1
@@ -203,43 +210,32 @@ class SearchIndex:
     def _update(self, library, progress, only: set[str] | None = None) -> UpdateResult:
         conn = self._conn
         sources = library.sources
+        self.problems = []
         if only is None:
-            known = {
-                row[0]: row[1:]
-                for row in conn.execute("SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources")
-            }
-            wanted = sources
-            stats = _stat_texts(sources.values())
+            # The full scan, kept to C-level work where it can be: one stat per text file, then
+            # set differences between (id, path, mtime_ns, size) rows from the disk and from the
+            # index.  Only the sources whose row differs go on to _plan (read, hash, re-index).
+            current = _stat_texts(sources.values(), self._folders)
+            by_id, rows = self._indexed_rows()
+            removed = sorted(by_id.keys() - sources.keys())
+            differ = set(current).difference(rows)  # new, changed, moved (or on disk but not in the library)
+            stats = {row[0]: row[1:] for row in differ}
+            candidates = sorted(stats.keys() & sources.keys())
+            candidates += sorted(set(sources).difference(map(_FIRST, current)))  # no stat: missing or unreadable
+            known = self._known(candidates)
+            wanted_total = len(sources)
+            unchanged = wanted_total - len(candidates)
         else:
-            marks = ",".join("?" * len(only))
-            known = {
-                row[0]: row[1:]
-                for row in conn.execute(
-                    f"SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources WHERE source_id IN ({marks})",
-                    sorted(only),
-                )
-            }
-            wanted = {sid: sources[sid] for sid in only if sid in sources}
+            known = self._known(sorted(only))
+            removed = sorted(set(known) - set(sources))
+            candidates = sorted(sid for sid in only if sid in sources)
             stats = {}
-        removed = sorted(set(known) - set(sources))
+            wanted_total = len(candidates)
+            unchanged = 0
         plans: list[_Plan] = []
         failed: list[str] = []
-        unchanged = 0
-        self.problems = []
-        total = len(wanted)
-        for done, source_id in enumerate(sorted(wanted), 1):
-            source = wanted[source_id]
-            old = known.get(source_id)
-            st = stats.get(source_id)
-            if (
-                st is not None and old is not None and type(st) is tuple
-                and old[0] == st[0] and old[2] == st[1] and old[3] == st[2]
-            ):
-                unchanged += 1  # the bulk comparison: same path, mtime and size -> not even read
-                if progress is not None and (done % 256 == 0 or done == total):
-                    progress(done, total)
-                continue
-            plan = self._plan(source, old, st)
+        for done, source_id in enumerate(candidates, wanted_total - len(candidates) + 1):
+            plan = self._plan(sources[source_id], known.get(source_id), stats.get(source_id))
             if plan is None:
                 unchanged += 1
             elif isinstance(plan, ContentError):
@@ -248,16 +244,48 @@ class SearchIndex:
                     failed.append(source_id)
             else:
                 plans.append(plan)
-            if progress is not None:
-                progress(done, total)
+            if progress is not None and (done % 64 == 0 or done == wanted_total):
+                progress(done, wanted_total)
+        if progress is not None and not candidates:
+            progress(wanted_total, wanted_total)
         reindexed = [p for p in plans if p.paragraphs is not None]
         if removed or plans or failed:
+            table, self._table = self._table, None  # not valid again until the write has committed
             self._write(removed + failed, plans)
+            if table is not None:
+                for source_id in removed + failed:
+                    table[2].discard(table[1].pop(source_id, None))
+                for p in plans:
+                    table[2].discard(table[1].get(p.source_id))
+                    row = table[1][p.source_id] = (p.source_id, p.text_path, p.mtime_ns, p.size)
+                    table[2].add(row)
+                self._table = table
         self.stats["sources_indexed"] += len(reindexed)
         self.stats["sources_removed"] += len(removed)
         self.stats["sources_unchanged"] += unchanged + len(plans) - len(reindexed)
         self.stats["paragraphs_indexed"] += sum(len(p.paragraphs) for p in reindexed)
         return UpdateResult(len(reindexed), len(removed), unchanged + len(plans) - len(reindexed))
+
+    def _indexed_rows(self) -> tuple[dict[str, tuple], set[tuple]]:
+        """The sources table's (source_id, text_path, mtime_ns, size) rows, by id and as a set.
+
+        Kept from the last call unless another connection has committed since (data_version)."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._table is None or self._table[0] != version:
+            rows = self._conn.execute("SELECT source_id, text_path, mtime_ns, size FROM sources").fetchall()
+            self._table = (version, dict(zip(map(_FIRST, rows), rows)), set(rows))
+        return self._table[1], self._table[2]
+
+    def _known(self, source_ids: list[str]) -> dict[str, tuple]:
+        """source id -> (text_path, content_hash, mtime_ns, size) as indexed, for these ids."""
+        if not source_ids:
+            return {}
+        sql = "SELECT source_id, text_path, content_hash, mtime_ns, size FROM sources"
+        if len(source_ids) > 500:  # a first index or a rebuild: the whole table in one query
+            wanted = set(source_ids)
+            return {row[0]: row[1:] for row in self._conn.execute(sql) if row[0] in wanted}
+        marks = ",".join("?" * len(source_ids))
+        return {row[0]: row[1:] for row in self._conn.execute(f"{sql} WHERE source_id IN ({marks})", source_ids)}
 
     def _plan(self, source, known: tuple | None, stat=None) -> _Plan | ContentError | None:
         """None: untouched.  A plan with paragraphs: re-index.  Without: only record the new stat.
@@ -399,35 +427,76 @@ class SearchIndex:
         return out
 
 
-def _stat_texts(sources) -> dict[str, tuple[str, int, int] | None]:
-    """source id -> (text path, mtime_ns, size) for every text file, one ``os.scandir`` per folder.
+def _stat_texts(sources, memo: list) -> list[tuple[str, str, int, int]]:
+    """(source id, text path, mtime_ns, size) for every text file that could be stat'ed.
 
-    A file not seen in its folder's listing maps to None (``_plan`` then stats it itself and
-    reports a missing file).  On Windows the listing carries the stat; on POSIX each
-    ``DirEntry.stat()`` is still one stat call, but there is no per-source path handling."""
-    by_dir: dict[str, dict[str, tuple[str, str]]] = {}
-    for source in sources:
-        if source.text_path is None:
-            continue
-        text_path = str(source.text_path)
-        folder, _, name = text_path.rpartition(os.sep)  # str(Path) always uses os.sep
-        by_dir.setdefault(folder, {})[name] = (source.id, text_path)
-    out: dict[str, tuple[str, int, int] | None] = {}
-    for folder, names in by_dir.items():
-        try:
-            with os.scandir(folder or ".") as entries:
-                for entry in entries:
-                    hit = names.get(entry.name)
-                    if hit is None:
-                        continue
+    A source without a text file gets ("", 0, 0), as ``_plan`` records it.  A file that cannot
+    be stat'ed is left out (``_plan`` then stats it itself and reports it).  Where ``os.stat``
+    takes ``dir_fd`` (POSIX) each file is one ``fstatat`` relative to its open folder: measured
+    ~1.5-2x faster than ``DirEntry.stat()`` over a listing that also holds the .yaml files.
+    Elsewhere (Windows) the folder listing carries the stat, so ``os.scandir`` is used.
+    ``memo``: a list holding the last library's grouping by folder (see ``_by_folder``)."""
+    by_dir, out = _by_folder(list(map(_ID_AND_PATH, sources)), memo)
+    out = list(out)
+    stat = os.stat
+    for folder, entries in by_dir.items():
+        if _STAT_DIR_FD:
+            try:
+                fd = os.open(folder or ".", _DIR_FLAGS)
+            except OSError:
+                continue
+            try:
+                for source_id, name, text_path in entries:
                     try:
-                        st = entry.stat()
+                        st = stat(name, dir_fd=fd)
                     except OSError:
                         continue
-                    out[hit[0]] = (hit[1], st.st_mtime_ns, st.st_size)
-        except OSError:
-            continue
+                    out.append((source_id, text_path, st.st_mtime_ns, st.st_size))
+            finally:
+                os.close(fd)
+        else:
+            names = {name: (source_id, text_path) for source_id, name, text_path in entries}
+            try:
+                with os.scandir(folder or ".") as listing:
+                    for entry in listing:
+                        hit = names.get(entry.name)
+                        if hit is None:
+                            continue
+                        try:
+                            st = entry.stat()
+                        except OSError:
+                            continue
+                        out.append((hit[0], hit[1], st.st_mtime_ns, st.st_size))
+            except OSError:
+                continue
     return out
+
+
+def _by_folder(pairs: list[tuple[str, object]], memo: list):
+    """{folder: [(source id, file name, text path)]} and the ("", 0, 0) rows of text-less sources.
+
+    Remembered for the last list of (id, text_path) pairs: the library's sources keep their
+    Path objects, so an unchanged library compares equal item by item on identity, in C."""
+    last = memo[0] if memo else None
+    if last is not None and last[0] == pairs:
+        return last[1]
+    by_dir: dict[str, list[tuple[str, str, str]]] = {}
+    textless: list[tuple[str, str, int, int]] = []
+    for source_id, text_path in pairs:
+        if text_path is None:
+            textless.append((source_id, "", 0, 0))
+            continue
+        text_path = str(text_path)
+        folder, _, name = text_path.rpartition(os.sep)  # str(Path) always uses os.sep
+        by_dir.setdefault(folder, []).append((source_id, name, text_path))
+    memo[:] = [(pairs, (by_dir, tuple(textless)))]
+    return by_dir, textless
+
+
+_FIRST = operator.itemgetter(0)
+_ID_AND_PATH = operator.attrgetter("id", "text_path")
+_STAT_DIR_FD = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _index_lock(target: str):
