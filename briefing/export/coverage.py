@@ -19,6 +19,7 @@ ASCII, and untrusted text has already been escaped by ``markup.esc``.
 
 from __future__ import annotations
 
+import html
 import re
 import weakref
 from contextlib import contextmanager
@@ -157,7 +158,7 @@ def _parse(text: str, style) -> list | None:
 
 def _mergeable(a, b) -> bool:
     da, db = a.__dict__, b.__dict__
-    if da.keys() != db.keys() or any(k in da for k in _NO_MERGE) or da.get("link") or da.get("us_lines"):
+    if da.keys() != db.keys() or any(k in da for k in _NO_MERGE) or da.get("us_lines"):
         return False
     return all(k == "text" or da[k] == db[k] for k in da)
 
@@ -172,6 +173,62 @@ def _merged(frags: list) -> list:
             out[-1] = last.clone(text=last.text + f.text)
         else:
             out.append(f)
+    return out
+
+
+_OWN_TAG = re.compile(r'<(?:(/?)(b|i|super)|(/)a|a href="([^"<>]*)" color="(#[0-9a-fA-F]{6})")>')
+_ANY_TAG = re.compile(r"(<[^>]*>)")
+
+
+def _quick_parse(text: str, style, cache: dict) -> list | None:
+    """reportlab's fragments for markup made only of the tags this package writes (``<b>``,
+    ``<i>``, ``<super>``, ``<a href color>``) without running its HTML parser: each run of
+    text takes a copy of the fragment reportlab gives a single letter inside the same open
+    tags (that parse is cached), with the link list reportlab would build.  None for anything
+    else (the caller parses it)."""
+    open_tags: list[str] = []  # each open tag, <a> without its href
+    links: list[tuple[int, str]] = []
+    out: list = []
+    n_links = 0
+    for part in _ANY_TAG.split(text):
+        if not part:
+            continue
+        if part[0] == "<":
+            m = _OWN_TAG.fullmatch(part)
+            if m is None:
+                return None
+            closing, name = m.group(1) or m.group(3), m.group(2) or "a"
+            if closing:
+                if not open_tags or open_tags[-1].split(" ", 1)[0] != name:
+                    return None
+                if open_tags.pop().startswith("a "):
+                    links.pop()
+            elif name == "a":
+                if any(t.startswith("a ") for t in open_tags):
+                    return None
+                open_tags.append(f'a color="{m.group(5)}"')
+                links.append((n_links, html.unescape(m.group(4)).strip()))
+                n_links += 1
+            else:
+                open_tags.append(name)
+            continue
+        if "&" in _ENTITY.sub("", part):
+            return None
+        key = ("\0tags",) + tuple(open_tags)
+        template = cache.get(key)
+        if template is None:
+            sample = "".join(f'<a href="https://x" {t[2:]}>' if t.startswith("a ") else f"<{t}>" for t in open_tags)
+            sample += "x" + "".join(f"</{t.split(' ', 1)[0]}>" for t in reversed(open_tags))
+            parsed = _parse(sample, style)
+            if parsed is None or len(parsed) != 1:
+                return None
+            template = cache[key] = parsed[0]
+        frag = template.clone(text=_ENTITY.sub(lambda e: _ENTITIES[e.group(0)], part))
+        if links:
+            frag.link = list(links)
+        out.append(frag)
+    if open_tags:
+        return None
     return out
 
 
@@ -201,7 +258,10 @@ def parsed_frags(text: str, style) -> list | None:
             if not plain:
                 return None
         else:
-            frags = _parse(cleanBlockQuotedText(text), style)
+            clean_text = cleanBlockQuotedText(text)
+            frags = _quick_parse(clean_text, style, cache)
+            if frags is None:
+                frags = _parse(clean_text, style)
             if frags is None:
                 return None
             frags = _merged(frags) if frags else frags
