@@ -114,8 +114,11 @@ class MarkedParagraph(Paragraph):
         self.bb_marker = marker or None
 
     def _marker_frag(self):
-        frags = parsed_frags(f"x<super>{self.bb_marker}</super>", self.style)
-        return frags[-1] if frags else None
+        mark = self.__dict__.get("_bb_mark")
+        if mark is None or mark.text != self.bb_marker:
+            frags = parsed_frags("x<super>0</super>", self.style)  # the superscript's face, size, rise
+            mark = self._bb_mark = frags[-1].clone(text=self.bb_marker) if frags else None
+        return mark
 
     def _become_super(self) -> None:
         full = Paragraph(f"{self.bb_markup}<super>{self.bb_marker}</super>", self.style)
