@@ -12,6 +12,7 @@ run off the GUI thread after the window is up, with progress in the status bar.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -68,7 +69,28 @@ def build_window(library, index):
     return MainWindow(library, index)
 
 
+def _settle_garbage_collector(collecting: bool) -> None:
+    """After start-up: keep what start-up built (modules, the library, the panes) out of all later
+    collections, and collect again as usual (if the caller did)."""
+    gc.freeze()
+    if collecting:
+        gc.enable()
+
+
 def run(argv: list[str] | None = None) -> int:
+    # Start-up allocates objects that live as long as the app (10,000 sources, their cached
+    # fields, Qt wrappers); collections while they are built find nothing to free (~20 ms of a
+    # 10,000-source start).  The collector is back, with those objects frozen, once the window is up.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(argv, lambda: _settle_garbage_collector(collecting))
+    finally:
+        if collecting and not gc.isenabled():
+            gc.enable()
+
+
+def _run(argv: list[str] | None, settle_gc) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse_args(argv)
     app = make_application(argv)
@@ -97,6 +119,7 @@ def run(argv: list[str] | None = None) -> int:
         )
     if index_error is not None:
         window.show_message(f"Search is unavailable: {index_error}")
+    QTimer.singleShot(0, settle_gc)
     QTimer.singleShot(0, window.update_index)
     code = app.exec()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -24,11 +24,8 @@ from PySide6.QtWidgets import (
 
 from briefing import paths
 from briefing.errors import BriefingError
-from briefing.gui.about import AboutDialog
 from briefing.gui.actions import build_actions, describe
-from briefing.gui.library_pane import LibraryPane
 from briefing.gui.reader_pane import ReaderPane
-from briefing.gui.source_details import SourceDetailsDialog
 from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background, serial_pool
 from briefing.gui.recent_menu import RecentFilesMenu
@@ -67,13 +64,17 @@ class MainWindow(QMainWindow):
         self.reader.setMinimumWidth(360)  # docks give way before the text becomes unreadable
         self.setCentralWidget(self.reader)
         self.topics = TopicsPane(library, index, self.controller, self)
-        self.library_pane = LibraryPane(library, index, self)
         self.outline = self._optional("Outline", "briefing.gui.outline_pane", "OutlinePane", self.controller)
-        self.details = self._optional("Briefing details", "briefing.gui.details_pane", "BriefingDetailsPane", self.controller)
         self.topics_dock = self._dock("Topics", "topicsDock", self.topics, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.library_dock = self._dock("Library", "libraryDock", self.library_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.outline_dock = self._dock("Outline", "outlineDock", self.outline, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.details_dock = self._dock("Briefing Details", "detailsDock", self.details, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The Library and Briefing Details panes start tabbed behind Topics and Outline: each is
+        # built when its dock is first really shown, or when code first reads the attribute
+        # (``library_pane``, ``details``).  With 10,000 sources the Library pane is ~30 ms.
+        self._library_pane = None
+        self._details = None
+        self._library_splitter_state = None  # restored settings, applied when the pane is built
+        self.library_dock = self._lazy_dock("Library", "libraryDock", lambda: self.library_pane)
+        self.details_dock = self._lazy_dock("Briefing Details", "detailsDock", lambda: self.details)
         for dock, area in (
             (self.topics_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
@@ -107,12 +108,7 @@ class MainWindow(QMainWindow):
         self.topics.topic_chosen.connect(self._topic_chosen)
         self.topics.suggestions_changed.connect(self.reader.set_passages)
         self.topics.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
-        self.library_pane.source_chosen.connect(self.reader.show_source)
-        self.library_pane.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
-        self.library_pane.search_results_changed.connect(self.reader.set_search_hits)
-        self.library_pane.library_changed.connect(self.library_changed)
-        self.library_pane.import_failed.connect(self._import_failed)
-        for pane in (self.topics, self.library_pane, self.reader):
+        for pane in (self.topics, self.reader):
             pane.message.connect(self.show_message)
         for signal_name, slot in (
             ("dirty_changed", lambda _d: self._update_title()),
@@ -141,6 +137,55 @@ class MainWindow(QMainWindow):
         except ImportError as exc:
             return _placeholder(what, exc)
         return cls(*args, self)
+
+    # -- panes built on first use ------------------------------------------------------------
+    @property
+    def library_pane(self):
+        if self._library_pane is None:
+            from briefing.gui.library_pane import LibraryPane
+
+            pane = LibraryPane(self.library, self.index, self)
+            pane.source_chosen.connect(self.reader.show_source)
+            pane.passage_chosen.connect(lambda p: self.reader.show_source(p.source_id, p.paragraph))
+            pane.search_results_changed.connect(self.reader.set_search_hits)
+            pane.library_changed.connect(self.library_changed)
+            pane.import_failed.connect(self._import_failed)
+            pane.message.connect(self.show_message)
+            if self._library_splitter_state is not None:
+                pane.splitter.restoreState(self._library_splitter_state)
+            self._library_pane = pane
+            self._install(self.library_dock, pane, "Library")
+        return self._library_pane
+
+    @property
+    def details(self):
+        if self._details is None:
+            self._details = self._optional("Briefing details", "briefing.gui.details_pane", "BriefingDetailsPane",
+                                           self.controller)
+            self._install(self.details_dock, self._details, "Briefing Details")
+        return self._details
+
+    def _lazy_dock(self, title: str, name: str, build) -> QDockWidget:
+        placeholder = QWidget(self)
+        placeholder.setObjectName(f"{name}Placeholder")
+        dock = self._dock(title, name, placeholder, None)
+
+        def build_if_shown():
+            if dock.widget() is placeholder and dock.isVisible() and not dock.visibleRegion().isEmpty():
+                build()
+
+        # visibilityChanged(True) also comes while the window first shows, before showEvent tabs
+        # the docks: decide once those events are handled
+        dock.visibilityChanged.connect(lambda shown: shown and QTimer.singleShot(0, build_if_shown))
+        return dock
+
+    @staticmethod
+    def _install(dock: QDockWidget, widget: QWidget, title: str) -> None:
+        old = dock.widget()
+        dock.setWidget(widget)
+        widget.setAccessibleName(widget.accessibleName() or title)
+        if old is not None and old is not widget:
+            old.deleteLater()
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -293,7 +338,8 @@ class MainWindow(QMainWindow):
         self.update_index()
 
     def _refresh_library_views(self) -> None:
-        self.library_pane.refresh()
+        if self._library_pane is not None:  # one not yet built reads the library when it is
+            self._library_pane.refresh()
         self.reader.refresh()
         self.topics.passages.layoutChanged.emit()
         changed = getattr(self.controller, "changed", None)
@@ -358,10 +404,12 @@ class MainWindow(QMainWindow):
         return self.topics.add_selected()
 
     def edit_source_details(self) -> bool:
-        source = self.reader.source or self.library_pane.current_source()
+        source = self.reader.source or (self._library_pane.current_source() if self._library_pane is not None else None)
         if source is None:
             self.show_message("Choose a source first (in the Library or by a suggestion).")
             return False
+        from briefing.gui.source_details import SourceDetailsDialog
+
         dialog = SourceDetailsDialog(self.library, source, self)
         if dialog.exec() and dialog.saved is not None:
             self.library_changed()
@@ -404,6 +452,8 @@ class MainWindow(QMainWindow):
         self.outline_dock.raise_()
 
     def show_about(self):
+        from briefing.gui.about import AboutDialog
+
         AboutDialog(self).exec()
 
     # -- state and closing --------------------------------------------------------------------------
@@ -414,10 +464,15 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state, STATE_VERSION)
-        for key, splitter in (("splitters/topics", self.topics.splitter), ("splitters/library", self.library_pane.splitter)):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                splitter.restoreState(value)
+        value = s.value("splitters/topics")
+        if isinstance(value, QByteArray):
+            self.topics.splitter.restoreState(value)
+        value = s.value("splitters/library")
+        if isinstance(value, QByteArray):
+            if self._library_pane is None:
+                self._library_splitter_state = value
+            else:
+                self._library_pane.splitter.restoreState(value)
 
     def save_state(self) -> None:
         if not self._laid_out:
@@ -426,7 +481,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState(STATE_VERSION))
         s.setValue("splitters/topics", self.topics.splitter.saveState())
-        s.setValue("splitters/library", self.library_pane.splitter.saveState())
+        if self._library_pane is not None:  # else what was restored stays as it was
+            s.setValue("splitters/library", self._library_pane.splitter.saveState())
         s.sync()
 
     def ask_unsaved(self) -> QMessageBox.StandardButton:

@@ -305,3 +305,40 @@ def test_a_trusted_start_up_load_is_checked_and_an_in_place_edit_shown(qtbot, tm
         settle()
     finally:
         index.close()
+
+
+def test_library_and_details_panes_are_built_when_first_shown_or_used(qtbot, library, index):
+    window = make_window(qtbot, library, index)
+    qtbot.wait(20)  # the docks' visibility is decided once the first events are handled
+    assert window._library_pane is None and window._details is None  # tabbed behind Topics / Outline
+    window.library_dock.raise_()
+    qtbot.waitUntil(lambda: window._library_pane is not None, timeout=2000)
+    assert window.library_dock.widget() is window._library_pane
+    assert window._library_pane.model.rowCount() == len(library.sources)
+    assert window._details is None
+    details = window.details  # reading the attribute builds it too
+    assert window.details_dock.widget() is details and window.details is details
+    window.library_changed()  # refreshes the built pane
+    window.ask_unsaved = lambda: DISCARD
+    settle()
+
+
+def test_run_collects_garbage_again_once_the_window_is_up(qtbot, monkeypatch):
+    import gc
+
+    seen = {}
+
+    def fake_exec(self):
+        seen["during start-up"] = gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=2000)
+        seen["after"] = True
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow):
+                w.ask_unsaved = lambda: DISCARD
+                w.close()
+        return 0
+
+    monkeypatch.setattr(type(QApplication.instance()), "exec", fake_exec)
+    monkeypatch.setattr(MainWindow, "update_index", lambda self: None)
+    assert app_module.run([]) == 0
+    assert seen == {"during start-up": False, "after": True} and gc.isenabled()
