@@ -20,7 +20,7 @@ def test_suggestions_are_stored_and_served_until_a_source_changes(content_copy, 
     lib = _lib(content_copy)
     path = tmp_path / "i.sqlite3"
     with SearchIndex.open(path) as idx:
-        idx.update(lib)
+        idx.update(lib, refresh_topics=False)
         topic = lib.topic("migration")
         first = idx.suggest(topic)
         count = idx.count_suggestions(topic)
@@ -178,3 +178,22 @@ def test_full_scan_sees_another_handles_writes_and_moved_texts(content_copy, tmp
         assert a._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (sid,)).fetchone()[0] == \
             str(moved / txt.name)
         assert a.update(lib).unchanged == 5 and a.stats["texts_read"] == read + 1
+
+
+def test_update_refreshes_the_stored_topic_rankings_when_passages_change(content_copy, tmp_path):
+    lib = _lib(content_copy)
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(lib)
+        assert _stored(idx) == len(lib.topics)
+        assert idx.refresh_topics(lib.topics.values()) == 0  # all current: nothing recomputed
+        topic = lib.topic("migration")
+        stored = idx.suggest(topic)
+        idx._conn.execute("DELETE FROM topic_results")
+        assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic)] == \
+            [(h.source_id, h.paragraph, h.score) for h in stored]  # the refresh stored what suggest computes
+        txt = content_copy / "sources" / "afp-blinken-colombia-visit.txt"
+        txt.write_text(txt.read_text(encoding="utf-8") + "\n\nMore Venezuelans arrived.\n", encoding="utf-8")
+        idx.update(_lib(content_copy))
+        assert idx.refresh_topics(lib.topics.values()) == 0  # update() already refreshed them
+        assert any("More Venezuelans" in h.text for h in idx.suggest(topic, limit=100))
+        assert idx.update(_lib(content_copy)).indexed == 0

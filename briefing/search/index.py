@@ -176,13 +176,45 @@ class SearchIndex:
         self.close()
 
     # -- keeping it in step with the library ------------------------------------------
-    @_one_at_a_time
-    def update(self, library, progress: Callable[[int, int], None] | None = None) -> UpdateResult:
+    def update(self, library, progress: Callable[[int, int], None] | None = None, *,
+               refresh_topics: bool = True) -> UpdateResult:
         """Bring the index in line with ``library``; cheap when nothing changed.
 
-        Holds ``<index>.lock``: two windows or processes update (or rebuild) one at a time."""
-        with _index_lock(self.path):
-            return self._update_or_rebuild(library, progress)
+        Holds ``<index>.lock``: two windows or processes update (or rebuild) one at a time.
+        When passages changed and ``refresh_topics``, the library's topic rankings are then
+        recomputed and stored (``refresh_topics()``), so that the next ``suggest`` or
+        ``count_suggestions`` is served from the store: this call runs in the GUI's background
+        job, the user's first click on a topic then does not pay for the ranking."""
+        with self._lock:
+            before = self._generation()
+            with _index_lock(self.path):
+                result = self._update_or_rebuild(library, progress)
+            changed = self._generation() != before
+        if changed and refresh_topics:
+            self.refresh_topics((getattr(library, "topics", None) or {}).values())
+        return result
+
+    def refresh_topics(self, topics) -> int:
+        """Compute and store each topic's ranking (``topic_cache.DEPTH`` deep) unless already stored.
+
+        Takes the index's lock once per topic, so a search from another thread waits for one
+        topic's ranking at most.  Returns how many were recomputed."""
+        done = 0
+        for topic in topics:
+            with self._lock:
+                if self._conn is None:
+                    break
+                expr = topic_fts(topic.terms)
+                if expr is not None:
+                    done += topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), topic_cache.DEPTH,
+                                               report=True)[2]
+        return done
+
+    def _generation(self) -> int | None:
+        try:
+            return topic_cache.generation(self._conn)
+        except sqlite3.DatabaseError:
+            return None
 
     @_one_at_a_time
     def update_sources(self, library, source_ids: Iterable[str]) -> UpdateResult:

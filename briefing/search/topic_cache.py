@@ -52,11 +52,12 @@ def _key(expr: str) -> str:
     return hashlib.sha256(f"{RANKING_VERSION}\0{expr}".encode("utf-8")).hexdigest()
 
 
-def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int) -> tuple[list[tuple[int, float]], int]:
+def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int, report: bool = False):
     """(best ``need`` (passage id, score) pairs, total matches); from the store when still valid.
 
     ``need == 0`` asks for the count only; ``count_expr`` matches the same passages as
-    ``expr`` without the repeated (weighting) phrases, so counting is cheaper."""
+    ``expr`` without the repeated (weighting) phrases, so counting is cheaper.  With
+    ``report`` a third item says whether it was recomputed (1) or served from the store (0)."""
     key = _key(expr)
     row = conn.execute(
         "SELECT t.total, t.depth, t.hits FROM topic_results AS t, meta AS m"
@@ -66,6 +67,8 @@ def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int) -> t
     if row is not None:
         total, depth, hits = row
         if need <= depth or depth >= total:
+            if report:
+                return None, total, 0
             return [tuple(h) for h in json.loads(hits)[:need]], total
     # Recompute inside one read transaction, so the generation stored is the one the rows came from.
     depth = max(need, DEPTH) if need else 0
@@ -80,6 +83,8 @@ def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int) -> t
         if not in_tx:
             conn.execute("COMMIT")
     _store(conn, key, gen, total, depth, hits)
+    if report:
+        return hits[:need], total, 1
     return hits[:need], total
 
 
