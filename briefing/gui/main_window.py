@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if path is None:
             if not self.maybe_save():
                 return False
-            path, _ = QFileDialog.getOpenFileName(self, "Open briefing", str(Path.home()), "Briefings (*.briefing.yaml);;YAML (*.yaml)")
+            path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open briefing", str(Path.home()), "Briefings (*.briefing.yaml);;YAML (*.yaml)")
             if not path:
                 return False
         try:
@@ -381,12 +381,12 @@ class MainWindow(QMainWindow):
     def ask_save_path(self) -> str:
         title = self.controller.briefing.meta.title or "briefing"
         start = str(Path.home() / f"{title}.briefing.yaml")
-        path, _ = QFileDialog.getSaveFileName(self, "Save briefing", start, "Briefings (*.briefing.yaml)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save briefing", start, "Briefings (*.briefing.yaml)")
         return path
 
     def import_files(self, files=None) -> list:
         if files is None:
-            files, _ = QFileDialog.getOpenFileNames(self, "Import text files", str(Path.home()), "Text (*.txt *.md *.markdown)")
+            files, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Import text files", str(Path.home()), "Text (*.txt *.md *.markdown)")
         return self.library_pane.import_files(files) if files else []
 
     def export_pdf(self) -> None:

@@ -3,9 +3,13 @@ so long quotes don't hide where they come from.  Other rows use the default look
 
 from __future__ import annotations
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
+
+# QStyle and QStyleOptionViewItem are read from QtWidgets when an excerpt is first painted:
+# PySide6 sets a class up (with all its enums) on first use, ~10 ms of start-up for these two.
 
 from briefing.gui.outline_model import AttributionRole, KindRole, QuoteRole
 
@@ -42,9 +46,10 @@ class OutlineDelegate(QStyledItemDelegate):
         if index.data(KindRole) != "excerpt":
             super().paint(painter, option, index)
             return
+        QStyle, QStyleOptionViewItem = QtWidgets.QStyle, QtWidgets.QStyleOptionViewItem
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        style = opt.widget.style() if opt.widget else QApplication.style()
+        style = opt.widget.style() if opt.widget else QtWidgets.QApplication.style()
         icon = index.data(Qt.ItemDataRole.DecorationRole)
         opt.text = ""
         opt.icon = QIcon()

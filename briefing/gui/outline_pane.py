@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import BriefingError
-from briefing.gui.excerpt_dialogs import CommentDialog, TrimDialog
 from briefing.gui.outline_delegate import OutlineDelegate
 from briefing.gui.outline_model import IdRole, KindRole, OutlineModel
 from briefing.model import Excerpt, Section
@@ -375,6 +374,8 @@ class OutlinePane(QWidget):
         node = self.current_node()
         if not isinstance(node, Excerpt):
             return
+        from briefing.gui.excerpt_dialogs import TrimDialog  # first use sets up QDialog classes: not at start-up
+
         dialog = TrimDialog(node, self)
         if dialog.exec() and dialog.span():
             self._report(lambda: self.controller.trim_excerpt(node.id, *dialog.span()))
@@ -384,6 +385,8 @@ class OutlinePane(QWidget):
         node = self.current_node()
         if not isinstance(node, Excerpt):
             return
+        from briefing.gui.excerpt_dialogs import CommentDialog
+
         dialog = CommentDialog(node, self)
         if dialog.exec():
             self.controller.set_comment(node.id, dialog.comment())

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import html
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyledItemDelegate
+
+# QStyle, QStyleOptionViewItem and the text-document classes are read from their modules when
+# first painted: PySide6 sets a class up (with all its enums) on first use, ~12 ms at start-up
+# for these, and nothing is painted by this delegate until a topic or search has results.
 
 from briefing.gui.safe_text import plain_tooltip
 
@@ -92,8 +96,8 @@ class PassageListModel(QAbstractListModel):
 class HighlightDelegate(QStyledItemDelegate):
     """Paints ``HtmlRole`` rich text, wrapped to the view width, in palette colours."""
 
-    def _document(self, option, index) -> QTextDocument:
-        doc = QTextDocument()
+    def _document(self, option, index):
+        doc = QtGui.QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
         doc.setHtml(index.data(HtmlRole) or html.escape(index.data() or ""))
@@ -102,13 +106,14 @@ class HighlightDelegate(QStyledItemDelegate):
         return doc
 
     def paint(self, painter, option, index):
-        opt = QStyleOptionViewItem(option)
+        QStyle, QPalette = QtWidgets.QStyle, QtGui.QPalette
+        opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         doc = self._document(opt, index)
         opt.text = ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
+        style = opt.widget.style() if opt.widget else QtWidgets.QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx = QtGui.QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
@@ -119,7 +124,7 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option, index):  # noqa: N802 - Qt API
-        opt = QStyleOptionViewItem(option)
+        opt = QtWidgets.QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         if opt.widget is not None:
             opt.rect.setWidth(opt.widget.viewport().width())

@@ -24,7 +24,10 @@ import html
 import json
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextListFormat
+from PySide6 import QtGui
+from PySide6.QtGui import QColor, QPalette
+# the QTextFormat classes are read from QtGui when a source is first shown: PySide6 sets a class up
+# (with all its enums) on first use, ~4 ms of start-up for these
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 EXCERPT_MIME = "application/x-briefing-excerpt"
@@ -161,7 +164,7 @@ class ReaderPane(QWidget):
                 fmt.setBackground(para_bg)
             else:
                 fmt.clearBackground()
-            QTextCursor(block).setBlockFormat(fmt)
+            QtGui.QTextCursor(block).setBlockFormat(fmt)
 
     def set_passages(self, passages) -> None:
         """Highlight these passages (the chosen topic's suggestions) wherever they fall in the shown source."""
@@ -196,13 +199,13 @@ class ReaderPane(QWidget):
         self._blocks = {}
         if self.source is None:
             return
-        cursor = QTextCursor(doc)
+        cursor = QtGui.QTextCursor(doc)
         cursor.beginEditBlock()  # one layout pass for the whole source, not one per paragraph
         try:
             self._fill(doc, cursor)
         finally:
             cursor.endEditBlock()
-        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        self.view.moveCursor(QtGui.QTextCursor.MoveOperation.Start)
         if keep_scroll:
             bar.setValue(scroll)
 
@@ -219,14 +222,14 @@ class ReaderPane(QWidget):
         for p in [*self.passages, *self.search_hits]:
             if p.source_id == self.source.id:
                 hits.setdefault(p.paragraph, []).extend(p.highlights)
-        plain = QTextCharFormat()
+        plain = QtGui.QTextCharFormat()
         plain.setForeground(self.palette().color(QPalette.ColorRole.Text))
-        list_format = QTextListFormat()
-        list_format.setStyle(QTextListFormat.Style.ListDecimal)
+        list_format = QtGui.QTextListFormat()
+        list_format.setStyle(QtGui.QTextListFormat.Style.ListDecimal)
         list_format.setNumberSuffix(" ")
         text_list = None
         for number, text in enumerate(paragraphs, start=1):
-            block_format = QTextBlockFormat()
+            block_format = QtGui.QTextBlockFormat()
             block_format.setBottomMargin(8)
             if number in hits or number == self.focus_paragraph:
                 block_format.setBackground(para_bg)
@@ -238,7 +241,7 @@ class ReaderPane(QWidget):
             cursor.block().setUserState(number)
             self._blocks[number] = cursor.block().blockNumber()
             cursor.insertText(text.replace("\r", "").replace("\n", LINE_SEPARATOR), plain)
-        highlight = QTextCharFormat()
+        highlight = QtGui.QTextCharFormat()
         highlight.setBackground(span_bg)
         for number, spans in hits.items():
             block = doc.findBlockByNumber(self._blocks.get(number, -1))
@@ -247,9 +250,9 @@ class ReaderPane(QWidget):
             text = paragraphs[number - 1]
             for start, end in spans:
                 if 0 <= start < end <= len(text):
-                    c = QTextCursor(doc)
+                    c = QtGui.QTextCursor(doc)
                     c.setPosition(block.position() + utf16_len(text[:start]))
-                    c.setPosition(block.position() + utf16_len(text[:end]), QTextCursor.MoveMode.KeepAnchor)
+                    c.setPosition(block.position() + utf16_len(text[:end]), QtGui.QTextCursor.MoveMode.KeepAnchor)
                     c.mergeCharFormat(highlight)
 
     def scroll_to_paragraph(self, paragraph: int) -> None:
@@ -271,10 +274,10 @@ class ReaderPane(QWidget):
         end_paragraph = end_paragraph or paragraph
         first = doc.findBlockByNumber(self._blocks[paragraph])
         last = doc.findBlockByNumber(self._blocks[end_paragraph])
-        cursor = QTextCursor(doc)
+        cursor = QtGui.QTextCursor(doc)
         cursor.setPosition(first.position() + utf16_len(paragraphs[paragraph - 1][:start]))
         cursor.setPosition(
-            last.position() + utf16_len(paragraphs[end_paragraph - 1][:end]), QTextCursor.MoveMode.KeepAnchor
+            last.position() + utf16_len(paragraphs[end_paragraph - 1][:end]), QtGui.QTextCursor.MoveMode.KeepAnchor
         )
         self.view.setTextCursor(cursor)
 
