@@ -10,8 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPainterPath
+from PySide6.QtGui import QIcon
 
 from briefing import paths
 
@@ -28,13 +27,23 @@ def app_icon() -> QIcon:
     return icon
 
 
-def _rect(p: QPainter, x, y, w, h, r, colour: str) -> None:
+# The painting classes are imported where the icon is painted (render_png), not at start-up,
+# where only QIcon is used: PySide6 sets each class up with its enums on first use.
+
+
+def _rect(p, x, y, w, h, r, colour: str) -> None:
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QColor
+
     p.setBrush(QColor(colour))
     p.drawRoundedRect(QRectF(x, y, w, h), r, r)
 
 
-def paint(p: QPainter, size: int) -> None:
-    """The SVG's shapes, in its 256-unit coordinate system scaled to ``size``."""
+def paint(p, size: int) -> None:
+    """The SVG's shapes, in its 256-unit coordinate system scaled to ``size`` (``p``: a QPainter)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QPainter, QPainterPath
+
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.scale(size / 256, size / 256)
     p.setPen(Qt.PenStyle.NoPen)
@@ -54,6 +63,9 @@ def paint(p: QPainter, size: int) -> None:
 
 
 def render_png(path: Path = PNG, size: int = 256) -> Path:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
