@@ -170,3 +170,33 @@ def test_a_folder_with_a_problem_is_never_stamped(content_copy, tmp_path):
     _load(content_copy, cache)
     lib = _trusted(content_copy, cache)
     assert lib.stats.files_trusted == 0 and lib.problems
+
+
+# -- topics ---------------------------------------------------------------------------------
+
+def test_unchanged_topics_come_from_the_cache_and_edited_ones_are_parsed(content_copy, tmp_path, monkeypatch):
+    cache = tmp_path / "meta.json"
+    first = _load(content_copy, cache)
+    assert first.topics
+    monkeypatch.setattr(loader, "load_topics", lambda *a: (_ for _ in ()).throw(AssertionError("parsed")))
+    second = _load(content_copy, cache)
+    assert second.topics == first.topics and list(second.topics) == list(first.topics)
+    monkeypatch.undo()
+    topics_file = content_copy / "topics.yaml"
+    topic = next(iter(first.topics.values()))
+    topics_file.write_text(topics_file.read_text(encoding="utf-8").replace(topic.title, topic.title + " (edited)", 1),
+                           encoding="utf-8")
+    os.utime(topics_file, ns=(3, 3))
+    third = _load(content_copy, cache)
+    assert third.topics[topic.id].title == topic.title + " (edited)"
+
+
+def test_a_topics_file_with_a_problem_is_reported_on_every_load(content_copy, tmp_path):
+    cache = tmp_path / "meta.json"
+    topics_file = content_copy / "topics.yaml"
+    topics_file.write_text(topics_file.read_text(encoding="utf-8") + "\n  - id: Not An Id\n    title: x\n    description: y\n"
+                           "    terms: [z]\n", encoding="utf-8")
+    first = _load(content_copy, cache)
+    second = _load(content_copy, cache)
+    assert first.problems and [str(p) for p in second.problems] == [str(p) for p in first.problems]
+    assert second.topics == first.topics

@@ -16,6 +16,7 @@ from briefing.library.metacache import RAW, VALID, MetaCache
 from briefing.locking import file_lock
 from briefing.library import source as _source_module
 from briefing.library.source import Source
+from briefing.library import topics as _topics_module
 from briefing.library.topics import Topic, load_topics
 from briefing.library import validate as _validate
 from briefing.library.validate import FieldProblem, located, source_from_data
@@ -38,7 +39,7 @@ def _cached_fields(source: Source) -> list:
 def _validator_key() -> str:
     """Changes whenever the code that validates or shapes a source might: its cached results are then not trusted."""
     h = hashlib.sha256(repr((CACHED_FIELDS, sorted(_validate.SOURCE_FIELDS), briefing.__version__)).encode())
-    for module in (_validate, _source_module):
+    for module in (_validate, _source_module, _topics_module):
         try:
             h.update(Path(module.__file__).read_bytes())
         except (OSError, TypeError):
@@ -91,16 +92,29 @@ class Library:
         lib = cls(roots=list(roots), cache_path=cache_path or None)
         for root, origin in roots:
             lib._load_sources(Path(root) / "sources", origin, cache, trust_stamps)
-            topics_file = Path(root) / "topics.yaml"
-            if topics_file.exists():
-                topics, problems = load_topics(topics_file, origin)
-                lib.problems.extend(problems)
-                for topic in topics:
-                    lib.topics[topic.id] = topic
+            lib._load_topics(Path(root) / "topics.yaml", origin, cache)
         cache.prune()
         lib.stats.cache_changes = cache.changes
         cache.save()
         return lib
+
+    def _load_topics(self, path: Path, origin: str, cache: MetaCache) -> None:
+        """An unchanged topics file comes from the metadata cache; one with a problem is parsed every time."""
+        try:
+            st = os.stat(path)
+        except OSError:
+            return
+        key = str(path)
+        cached = cache.topics_entry(key, st.st_mtime_ns, st.st_size)
+        if cached is not None:
+            topics = [Topic(t[0], t[1], t[2], list(t[3]), origin) for t in cached]
+        else:
+            topics, problems = load_topics(path, origin)
+            self.problems.extend(problems)
+            cache.put_topics(key, st.st_mtime_ns, st.st_size,
+                             None if problems else [[t.id, t.title, t.description, t.terms] for t in topics])
+        for topic in topics:
+            self.topics[topic.id] = topic
 
     def reload_if_changed(self) -> "Library | None":
         """The full check of a trusted load: a freshly loaded Library if any file differs from what

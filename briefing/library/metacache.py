@@ -9,12 +9,16 @@ the problem is reported, with its location, on every load).
 The file is one compact JSON document (no pickle: it is data, never code):
 
     {"version": 2, "validator": "<hash>", "folders": {"<folder>": {"<name>.yaml": [mtime_ns, size, valid, payload]}},
-     "stamps": {"<folder>": folder_mtime_ns}}
+     "stamps": {"<folder>": folder_mtime_ns},
+     "topics": {"<root>/topics.yaml": [mtime_ns, size, [[id, title, description, terms], ...]]}}
 
 ``valid`` is 1 when ``payload`` is the list of validated field values (see
 ``loader.CACHED_FIELDS``) and 0 when it is the raw parsed mapping.  ``validator`` is a hash
 of the validating code, so validated entries from another version of the app are never trusted;
 a cache from another version (or a damaged one) is simply rebuilt.
+
+``topics`` holds each topics.yaml that loaded without a problem, so an unchanged one is not
+parsed (nor, once nothing else needs it, is the YAML library imported at start-up).
 
 ``stamps`` lets the GUI start without a stat per file (10,000 stats are ~80 ms here): a
 folder gets one when a full check found every file in it valid with its text present, and
@@ -44,6 +48,8 @@ class MetaCache:
         self.validator = validator
         self.folders: dict[str, dict[str, list]] = {}
         self.stamps: dict[str, int] = {}
+        self.topics: dict[str, list] = {}
+        self._topics_visited: set[str] = set()
         self.dirty = False
         self.changes = 0  # entries added, replaced or removed: the files differ from the cache
         self._visited: set[str] = set()
@@ -63,6 +69,9 @@ class MetaCache:
             stamps = raw.get("stamps")
             if isinstance(stamps, dict):
                 self.stamps = {k: v for k, v in stamps.items() if isinstance(v, int) and k in self.folders}
+            topics = raw.get("topics")
+            if isinstance(topics, dict):
+                self.topics = {k: v for k, v in topics.items() if isinstance(v, list) and len(v) == 3}
         else:
             self.dirty = True
 
@@ -80,6 +89,25 @@ class MetaCache:
 
     def put(self, entries: dict[str, list], name: str, mtime_ns: int, size: int, valid: int, payload: Any) -> None:
         entries[name] = [mtime_ns, size, valid, payload]
+        self.dirty = True
+        self.changes += 1
+
+    def topics_entry(self, path: str, mtime_ns: int, size: int) -> list | None:
+        """The cached topics of an unchanged topics file: [[id, title, description, terms], ...], else None."""
+        self._topics_visited.add(path)
+        entry = self.topics.get(path)
+        if entry is not None and entry[0] == mtime_ns and entry[1] == size and isinstance(entry[2], list):
+            return entry[2]
+        return None
+
+    def put_topics(self, path: str, mtime_ns: int, size: int, topics: list | None) -> None:
+        """Remember a topics file's topics (None: it had a problem, so it is parsed every time)."""
+        self._topics_visited.add(path)
+        if topics is None:
+            if self.topics.pop(path, None) is not None:
+                self.dirty = True
+            return
+        self.topics[path] = [mtime_ns, size, topics]
         self.dirty = True
         self.changes += 1
 
@@ -113,13 +141,16 @@ class MetaCache:
             del self.folders[folder]
             self.stamps.pop(folder, None)
             self.dirty = True
+        for path in set(self.topics) - self._topics_visited:
+            del self.topics[path]
+            self.dirty = True
 
     def save(self) -> None:
         if self.path is None or not self.dirty:
             return
         try:
             text = json.dumps({"version": VERSION, "validator": self.validator, "folders": self.folders,
-                               "stamps": self.stamps},
+                               "stamps": self.stamps, "topics": self.topics},
                               default=str, ensure_ascii=False, separators=(",", ":"))
             atomic_write_text(self.path, text)
             self.dirty = False
