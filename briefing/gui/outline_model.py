@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 
+from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QIcon
-from PySide6 import QtWidgets
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
 from briefing.gui.safe_text import plain_tooltip
@@ -31,8 +31,9 @@ FullTextRole = Qt.ItemDataRole.UserRole + 5
 QuoteRole = Qt.ItemDataRole.UserRole + 6  # excerpts: the quote as printed (ellipses, curly quotes)
 AttributionRole = Qt.ItemDataRole.UserRole + 7  # excerpts: "— source, ¶n · comment"
 
-# QStyle (for the standard icons) is read from QtWidgets when a row is first drawn: PySide6 sets a
-# class up with all its enums on first use, ~8 ms of start-up for QStyle, and a new briefing has no rows.
+# QStyle (for the standard icons) and QFont are read from their modules when a row is first drawn:
+# PySide6 sets a class up with all its enums on first use (~8 ms of start-up for QStyle, ~2 ms for
+# QFont), and a new briefing has no rows.
 SHORT_QUOTE = 220
 STALE_TIP = "source text changed; quote not found"
 
@@ -181,7 +182,7 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_tooltip("Your note (not a quotation):\n" + node.text)
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
+                font = QtGui.QFont()
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.DecorationRole:
@@ -192,9 +193,9 @@ class OutlineModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return "Sub-heading"
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
+                font = QtGui.QFont()
                 font.setBold(True)
-                font.setCapitalization(QFont.Capitalization.SmallCaps)
+                font.setCapitalization(QtGui.QFont.Capitalization.SmallCaps)
                 return font
         return None
 
@@ -205,7 +206,7 @@ class OutlineModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.EditRole:
             return section.title
         if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
+            font = QtGui.QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
