@@ -8,6 +8,7 @@ mid-save leaves the previous file intact.
 from __future__ import annotations
 
 import glob
+import functools
 import os
 import re
 import tempfile
@@ -15,12 +16,28 @@ import time
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
-
 from briefing.errors import ContentError
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+@functools.lru_cache(maxsize=None)
+def _yaml():
+    """PyYAML and its safe loader/dumpers, imported on first use: start-up with a warm
+    metadata cache parses no YAML, so it does not pay for importing it (~18 ms)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class LiteralDumper(dumper):  # type: ignore[misc, valid-type]
+        """The safe dumper, plus literal blocks (``|``) for multi-line text that round-trips verbatim."""
+
+    def represent_str(d, value: str):
+        style = "|" if "\n" in value and not _NOT_LITERAL.search(value) else None
+        return d.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    LiteralDumper.add_representer(str, represent_str)
+    return yaml, loader, dumper, LiteralDumper
+
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
@@ -76,6 +93,7 @@ def _refuse_aliases(text: str, path: Path) -> None:
     # Only texts with '*' can hold an alias; scanning events costs a second parse.
     if "*" not in text:
         return
+    yaml, SafeLoader, _, _ = _yaml()
     for event in yaml.parse(text, Loader=SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
@@ -90,6 +108,7 @@ def _refuse_aliases(text: str, path: Path) -> None:
 def loads(text: str, path: Path | str = "<text>") -> Any:
     """Parse YAML text safely; errors become ContentError with line and column."""
     path = Path(path)
+    yaml, SafeLoader, _, _ = _yaml()
     try:
         _refuse_aliases(text, path)
         return yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader/CSafeLoader only
@@ -114,6 +133,7 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
 
 def locate(text: str, keys: Iterable[str | int]) -> tuple[int | None, int | None]:
     """1-based line and column of the node at ``keys`` (or of its nearest existing parent)."""
+    yaml = _yaml()[0]
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -142,23 +162,12 @@ def locate(text: str, keys: Iterable[str | int]) -> tuple[int | None, int | None
 _NOT_LITERAL = re.compile(r"[\r\t\x85\u2028\u2029\ufeff]|[ ]\n|[ ]$|^\s*$")
 
 
-class _LiteralDumper(SafeDumper):  # type: ignore[misc, valid-type]
-    """The safe dumper, plus literal blocks (``|``) for multi-line text that round-trips verbatim."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value and not _NOT_LITERAL.search(value) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_LiteralDumper.add_representer(str, _represent_str)
-
-
 def dumps(data: Any, literal_blocks: bool = False) -> str:
     """Readable, diff-friendly YAML: block style, key order kept, Unicode left as is."""
+    yaml, _, SafeDumper, LiteralDumper = _yaml()
     return yaml.dump(
         data,
-        Dumper=_LiteralDumper if literal_blocks else SafeDumper,
+        Dumper=LiteralDumper if literal_blocks else SafeDumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
