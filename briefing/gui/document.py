@@ -336,6 +336,15 @@ class DocumentController(QObject):
         self._push(edits.AddItem(section_id, index, item))
         return item.id
 
+    def add_items(self, items: list, section_id: str | None = None, index: int | None = None) -> list[str]:
+        """Several items in a row at one place, as one undo step (a multi-paragraph drop)."""
+        section_id = self._target_section(section_id)
+        section = self.section(section_id)
+        start = len(section.items) if index is None else max(0, min(index, len(section.items)))
+        self._push_all([edits.AddItem(section_id, start + n, item) for n, item in enumerate(items)],
+                       "Add excerpts")
+        return [item.id for item in items]
+
     def add_excerpt(self, excerpt: Excerpt, topic_id: str | None = None, section_id: str | None = None,
                     index: int | None = None) -> str:
         """Into the topic's section (made, titled after the topic, if missing), else the current one."""

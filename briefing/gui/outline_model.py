@@ -348,11 +348,16 @@ class OutlineModel(QAbstractItemModel):
                 return True
             if data.hasFormat(EXCERPT_MIME):
                 spec = json.loads(bytes(data.data(EXCERPT_MIME)).decode())
-                excerpt = self.controller.excerpt_from_source(
-                    str(spec["source_id"]), int(spec["paragraph"]), int(spec["start"]), int(spec["end"])
-                )
+                # a selection across paragraphs arrives as its first part plus "more": one excerpt each
+                specs = [spec] + list(spec.get("more") or [])
+                excerpts = [
+                    self.controller.excerpt_from_source(
+                        str(s["source_id"]), int(s["paragraph"]), int(s["start"]), int(s["end"])
+                    )
+                    for s in specs
+                ]
                 section_id, at = self._drop_target(row, parent)
-                self.controller.add_excerpt(excerpt, section_id=section_id, index=at)
+                self.controller.add_items(excerpts, section_id=section_id, index=at)
                 return True
         except (ValueError, KeyError, TypeError) as exc:
             self.last_error = f"That drop could not be used: {exc}"

@@ -208,6 +208,21 @@ def test_reader_drag_drops_onto_the_outline(window, library):
     assert excerpt.text == source.paragraphs()[1][:18].strip() and excerpt.paragraph == 2
 
 
+def test_dragging_a_selection_across_paragraphs_drops_one_excerpt_each_as_one_undo_step(window, library):
+    source = library.sorted_sources()[0]
+    window.reader.show_source(source.id)
+    window.reader.select_span(2, 5, 30, end_paragraph=3)
+    mime = window.reader.view.createMimeDataFromSelection()
+    model = window.outline.model
+    assert model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.index(-1, -1)) is True
+    excerpts = window.controller.briefing.all_excerpts()
+    assert [e.paragraph for e in excerpts] == [2, 3]
+    assert excerpts[0].text == source.paragraphs()[1][5:].strip()
+    assert source.paragraphs()[2].startswith(excerpts[1].text)
+    window.controller.undo()
+    assert window.controller.briefing.all_excerpts() == []
+
+
 def test_run_opens_the_briefing_given_on_the_command_line(qtbot, library, tmp_path, monkeypatch):
     from briefing.model import Briefing, BriefingMeta
     from briefing.model.storage import save
