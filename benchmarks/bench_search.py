@@ -142,13 +142,15 @@ def run(quick: bool = False) -> dict:
             return idx._conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?", (expr,)).fetchone()[0]
 
         # -- queries: free text and topic suggestions, with the bare SQL beside them -------
-        per_query = {}
+        per_query, returned = {}, {}
         for q in QUERIES + COMMON_QUERIES:
             expr = parse(q).fts()
             full, _ = median_time(lambda: idx.search(q), runs)
             floor, _ = median_time(lambda: _sql_floor(idx, expr, 50), runs)
             per_query[q] = (full, floor, matching(expr) / total)
+            returned[q] = len(idx.search(q))
         results["search_queries"] = per_query
+        results["search_rows_returned"] = returned  # rows each search returns (highlighted, with a snippet)
         results["search_median"] = statistics.median(v[0] for q, v in per_query.items() if q in QUERIES)
         results["search_sql_median"] = statistics.median(v[1] for q, v in per_query.items() if q in QUERIES)
         # Topic suggestions are stored in the index until the passages change: "cold" is the
