@@ -15,7 +15,7 @@ import re
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -95,11 +95,6 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export PDF")
         self.state = "idle"
         self.result = None  # ExportResult of the last successful export
-        self._latest: list | None = None
-        self._shown = None
-        self._poll = QTimer(self)
-        self._poll.setInterval(100)
-        self._poll.timeout.connect(self._poll_progress)
         self.error_message = ""
         self.progress_values: list[float] = []
         offscreen = os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal")
@@ -209,13 +204,8 @@ class ExportDialog(QDialog):
         self._cancel = threading.Event()
         cancel = self._cancel
 
-        latest: list = [None]  # the worker's last (fraction, message); the GUI polls it
-
-        def report(fraction, message=""):
-            latest[0] = (fraction, message)
-
-        def work():
-            return export_pdf(briefing, library, out, progress=report, cancel=cancel.is_set, **options)
+        def work(progress):
+            return export_pdf(briefing, library, out, progress=progress, cancel=cancel.is_set, **options)
 
         self._set_running(True)
         # Objects that exist now (library, window, models) cannot become garbage during the
@@ -226,23 +216,14 @@ class ExportDialog(QDialog):
         self.progress_bar.setValue(0)
         self.status_label.setText("Exporting…")
         self._on_progress(0.0)
-        # Progress is polled, not signalled: a queued signal per report from the worker was seen
-        # to stall the event loop for ~0.3 s (measured with benchmarks/bench_responsiveness.py).
-        self._latest = latest
-        self._poll.start()
-        self._task = run_in_background(work, on_done=self._on_done, on_error=self._on_error)
+        self._task = run_in_background(work, on_done=self._on_done, on_error=self._on_error,
+                                       on_progress=self._on_progress)
 
     def cancel_export(self) -> None:
         if self.state == "running":
             self._cancel.set()
             self.status_label.setText("Cancelling…")
             self.cancel_button.setEnabled(False)
-
-    def _poll_progress(self) -> None:
-        value = self._latest[0] if self._latest is not None else None
-        if value is not None and value != self._shown:
-            self._shown = value
-            self._on_progress(*value)
 
     def _on_progress(self, fraction=0.0, message="", *_rest) -> None:
         if self.state != "running":
@@ -257,7 +238,6 @@ class ExportDialog(QDialog):
             self.status_label.setText(str(message))
 
     def _on_done(self, result) -> None:
-        self._poll_progress()
         self.result = result
         self.progress_bar.setValue(100)
         pages = getattr(result, "pages", None)
@@ -278,7 +258,6 @@ class ExportDialog(QDialog):
             self._finish("failed", plain_error(exc))
 
     def _finish(self, state: str, message: str) -> None:
-        self._poll.stop()
         if self.state == "running":
             gc.unfreeze()
         self.state = state

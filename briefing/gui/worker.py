@@ -5,7 +5,8 @@
 ``fn`` runs on a QThreadPool thread.  If ``on_progress`` is given, ``fn`` is called as
 ``fn(progress=report)`` and may call ``report(*values)`` as often as it likes; otherwise
 ``fn()`` is called with no arguments.  ``on_done(result)``, ``on_error(exception)`` and
-``on_progress(*values)`` run on the GUI thread (queued signals), so they may touch widgets.
+``on_progress(*values)`` run on the GUI thread, so they may touch widgets: results come by
+queued signal, progress is polled every 100 ms (newest value only).
 ``Task.cancel()`` does not interrupt ``fn``; it only drops the callbacks (use it for results
 that became stale, e.g. an older search, or when the widget that asked is closing).
 
@@ -18,15 +19,15 @@ from __future__ import annotations
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+PROGRESS_POLL_MS = 100
 _live: set["Task"] = set()  # keep Python wrappers alive until their callbacks ran
 
 
 class _Signals(QObject):
     done = Signal(object)
     error = Signal(object)
-    progress = Signal(object)
 
 
 class Task(QRunnable):
@@ -38,6 +39,7 @@ class Task(QRunnable):
         self.cancelled = False
         self.finished = False
         self.signals = _Signals()
+        self.latest_progress: tuple | None = None
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -45,10 +47,13 @@ class Task(QRunnable):
     def is_cancelled(self) -> bool:
         return self.cancelled
 
+    def report(self, *values) -> None:  # worker thread: only remember; the GUI polls (see below)
+        self.latest_progress = values
+
     def run(self) -> None:  # worker thread
         try:
             if self.with_progress:
-                result = self.fn(progress=lambda *values: self.signals.progress.emit(values))
+                result = self.fn(progress=self.report)
             else:
                 result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - reported to the GUI thread
@@ -67,7 +72,27 @@ def run_in_background(
 ) -> Task:
     task = Task(fn, with_progress=on_progress is not None)
 
+    poll = None
+    if on_progress is not None:
+        # Progress is polled on the GUI thread, newest value only: a queued signal per report
+        # from the worker stalled the event loop (~0.3 s seen during an export).
+        shown: list = [None]
+
+        def deliver():
+            values = task.latest_progress
+            if values is not None and values is not shown[0] and not task.cancelled:
+                shown[0] = values
+                on_progress(*values)
+
+        poll = QTimer()
+        poll.setInterval(PROGRESS_POLL_MS)
+        poll.timeout.connect(deliver)
+        poll.start()
+
     def finish(callback, value):
+        if poll is not None:
+            poll.stop()
+            poll.timeout.emit()  # the last report before the result
         task.finished = True
         _live.discard(task)
         if callback is not None and not task.cancelled:
@@ -79,8 +104,6 @@ def run_in_background(
 
     task.signals.done.connect(lambda result: finish(on_done, result))
     task.signals.error.connect(lambda exc: finish(on_error or default_error, exc))
-    if on_progress is not None:
-        task.signals.progress.connect(lambda values: None if task.cancelled else on_progress(*values))
     _live.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return task
