@@ -92,10 +92,12 @@ STARTUP_LIMITS = {
              "JSON cache (2.7 MB, ~30 ms) and 10,000 Source objects (~25 ms); the full check (a stat per file, "
              "~0.2 s) runs on the index thread after the window is up; the rest is the bundled case",
 }
-RESPONSIVENESS_NOTE = ("Sensitive to load: an earlier run while other processes kept both cores busy saw 77-266 ms "
-                       "gaps (about half the heartbeats fired); gen-2 garbage collections triggered by the worker's "
-                       "allocations stopped both threads for 20-60 ms in earlier rounds; the export dialog now "
-                       "freezes the objects that exist when the export starts (gc.freeze(), caa0b31)")
+RESPONSIVENESS_NOTE = ("The stall that remained after the exporter's fixes (one ~0.33 s gap 0.2-0.3 s after the "
+                       "click, every run) was the worker's queued progress signals: faulthandler dumps during the "
+                       "stall showed the worker inside the signal emit; progress is now polled on the GUI thread "
+                       "every 100 ms (briefing/gui/worker.py), which took the longest gap to ~20 ms.  Still "
+                       "sensitive to the machine's other load; the export dialog also freezes the objects that "
+                       "exist when the export starts (gc.freeze())")
 PROGRESS_START = ("the widest interval is the start, from the click to the first laid-out flowables (the exporter "
                   "builds the story, reporting only 'Preparing the document' at 0)")
 PROGRESS_HISTORY = ("Before the export's owner fixed its fraction (dc6c59e: it counted split parts and keep-together "
@@ -247,10 +249,10 @@ PROFILE_NOTES = [
     ),
     (
         'Responsiveness (10 ms heartbeat during the GUI export): the export runs on a worker thread and the '
-        'GUI thread gets the GIL back at least every switch interval (5 ms), so most gaps are 10-30 ms; the '
-        "longest per run were 20-100 ms (a gen-2 collection triggered by the worker, or the machine's other "
-        'load); the click itself (deep copy of the briefing + start) is ~10-20 ms.  Progress reports arrive '
-        'every page (~25 ms); see the table for the widest interval.'
+        'GUI thread gets the GIL back at least every switch interval (5 ms), so most gaps are 10-30 ms; a '
+        'queued signal per progress report from the worker stalled the event loop ~0.33 s (faulthandler '
+        'dumps showed the worker inside the emit); progress is now polled every 100 ms.  The click itself '
+        '(deep copy of the briefing + start) is ~10-20 ms.  See the table for the widest progress interval.'
     ),
 ]
 
