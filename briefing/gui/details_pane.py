@@ -7,8 +7,9 @@ the document: undo, redo and opening another briefing refresh it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from briefing.gui.focus_out import FocusOut
 
 MARKINGS = (
     "",
@@ -31,19 +32,6 @@ TEXT_FIELDS = (
     ("prepared_by", "Prepared by:"),
     ("date", "Date:"),
 )
-
-
-class _FocusOut(QObject):
-    """Calls ``callback`` when the watched widget loses focus (QPlainTextEdit has no editingFinished)."""
-
-    def __init__(self, callback, parent):
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
 
 
 def _typing(widget: QWidget) -> bool:
@@ -82,7 +70,7 @@ class BriefingDetailsPane(QWidget):
         purpose.setPlaceholderText("Why this briefing exists and what the reader should take from it")
         purpose.setTabChangesFocus(True)
         purpose.setFixedHeight(80)
-        purpose.installEventFilter(_FocusOut(lambda: self.commit("purpose", purpose.toPlainText()), purpose))
+        purpose.installEventFilter(FocusOut(lambda: self.commit("purpose", purpose.toPlainText()), purpose))
         self.fields["purpose"] = purpose
         form.addRow("Purpose:", purpose)
 

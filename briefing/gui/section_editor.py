@@ -6,24 +6,14 @@ step (``EditSection``) when the user leaves the box, not per keystroke.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from briefing.gui.focus_out import FocusOut
 from briefing.gui.safe_text import make_plain
 
 
 def lines_of(text: str) -> list[str]:
     return [line.strip().lstrip("•-* ").strip() for line in text.splitlines() if line.strip()]
-
-
-class _FocusOut(QObject):
-    def __init__(self, callback, parent):
-        super().__init__(parent)
-        self.callback = callback
-
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.FocusOut:
-            self.callback()
-        return False
 
 
 class SectionEditor(QWidget):
@@ -45,7 +35,7 @@ class SectionEditor(QWidget):
         self.questions.setTabChangesFocus(True)
         layout.addWidget(self.questions)
         for box in (self.key_points, self.questions):
-            box.installEventFilter(_FocusOut(self.commit, box))
+            box.installEventFilter(FocusOut(self.commit, box))
         controller.current_section_changed.connect(self.show_section)
         controller.changed.connect(self.refresh)
         self.show_section(controller.current_section_id)
