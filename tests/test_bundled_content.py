@@ -12,7 +12,8 @@ from briefing.library.source import Source, split_paragraphs
 from briefing.library.validate import FieldProblem, source_from_data
 from briefing.yamlio import load_file
 
-from conftest import REPO, SEEDS_DIR
+REPO = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO.parent / "shared" / "seeds"
 
 CONTENT = REPO / "content"
 EXPECTED_IDS = {

@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.export.flowables import MarkedParagraph, RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
-from briefing.export.markup import clean, esc, link, runs_markup
+from briefing.export.markup import clean, esc, runs_markup
 from briefing.export.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
 

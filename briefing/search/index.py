@@ -240,7 +240,6 @@ class SearchIndex:
             return self._update(library, progress, None)
 
     def _update(self, library, progress, only: set[str] | None = None) -> UpdateResult:
-        conn = self._conn
         sources = library.sources
         self.problems = []
         if only is None:

@@ -12,22 +12,9 @@ from briefing import paths
 from briefing.gui import app as app_module
 from briefing.gui.main_window import SETTINGS_FILE, MainWindow
 
-from mainwindow_support import DISCARD, load_library, open_index, settle, topic_with_suggestions
+from mainwindow_support import DISCARD, open_index, settle, topic_with_suggestions
 
 Answer = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def library():
-    return load_library()
-
-
-@pytest.fixture
-def index(library):
-    idx = open_index(library)
-    yield idx
-    settle()
-    idx.close()
 
 
 def make_window(qtbot, library, index, answer=DISCARD):

@@ -17,20 +17,7 @@ from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background
 from briefing.library.importer import import_file
 
-from mainwindow_support import load_library, open_index, settle, topic_with_suggestions
-
-
-@pytest.fixture
-def library():
-    return load_library()
-
-
-@pytest.fixture
-def index(library):
-    idx = open_index(library)
-    yield idx
-    settle()
-    idx.close()
+from mainwindow_support import load_library, topic_with_suggestions
 
 
 @pytest.fixture
