@@ -38,7 +38,7 @@ class LibraryPane(QWidget):
     source_chosen = Signal(str)  # source id
     passage_chosen = Signal(object)  # a search hit: show it in the reader
     search_results_changed = Signal(object)  # list[Passage]
-    library_changed = Signal()  # a source was imported: re-index, refresh
+    library_changed = Signal(list)  # ids of the sources imported: re-index them, refresh
     message = Signal(str)
     import_failed = Signal(str)
 
@@ -212,7 +212,7 @@ class LibraryPane(QWidget):
         if imported:
             self.model.refresh()
             self.select_source(imported[-1].id)
-            self.library_changed.emit()
+            self.library_changed.emit([s.id for s in imported])
             names = ", ".join(s.label for s in imported)
             self.message.emit(f"Imported {len(imported)} source{'s' * (len(imported) != 1)}: {names}")
         if failures:

@@ -281,8 +281,11 @@ class MainWindow(QMainWindow):
             self.show_message(f"Topic: {topic.title} — {topic.description}")
 
     # -- search index ------------------------------------------------------------------------------
-    def update_index(self) -> None:
-        """Bring the index in step with the library off the GUI thread, with progress in the status bar."""
+    def update_index(self, source_ids: list[str] | None = None) -> None:
+        """Bring the index in step with the library off the GUI thread, with progress in the status bar.
+
+        ``source_ids``: the app itself changed just these sources (import, correction), so only
+        they are re-indexed (``update_sources``) instead of scanning the whole library."""
         if self.index is None:
             return
         if self._index_task is not None and not self._index_task.finished:
@@ -293,12 +296,15 @@ class MainWindow(QMainWindow):
         self.show_message("Updating the search index…")
         index, library = self.index, self.library
         verify = bool(getattr(library, "unverified", None))
+        targeted = list(source_ids) if source_ids and not verify else None
 
         def progress(done, total):
             self.progress.setRange(0, max(total, 1))
             self.progress.setValue(done)
 
         def work(progress):
+            if targeted is not None:
+                return None, index.update_sources(library, targeted)
             # a start-up load trusted the metadata cache of unchanged folders: check every file
             # now (in-place edits keep a folder's mtime) and index what is really there
             fresh = library.reload_if_changed() if verify else None
@@ -332,10 +338,10 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.show_message(f"The search index could not be updated: {exc}")
 
-    def library_changed(self) -> None:
-        """A source was imported or corrected: refresh every view of the library and re-index."""
+    def library_changed(self, source_ids: list[str] | None = None) -> None:
+        """A source was imported or corrected: refresh every view of the library and re-index it."""
         self._refresh_library_views()
-        self.update_index()
+        self.update_index(source_ids or None)
 
     def _refresh_library_views(self) -> None:
         if self._library_pane is not None:  # one not yet built reads the library when it is
@@ -412,7 +418,7 @@ class MainWindow(QMainWindow):
 
         dialog = SourceDetailsDialog(self.library, source, self)
         if dialog.exec() and dialog.saved is not None:
-            self.library_changed()
+            self.library_changed([dialog.saved.id])
             self.show_message(f"Saved corrections to {dialog.saved.label}.")
             return True
         return False

@@ -161,6 +161,19 @@ def test_import_triggers_reindex_so_new_text_is_searchable(qtbot, window, librar
     assert window.reader.source is not None and window.reader.source.id == "notes"
 
 
+def test_import_reindexes_only_the_imported_source(qtbot, window, index, tmp_path, monkeypatch):
+    calls = []
+    real_targeted = index.update_sources
+    monkeypatch.setattr(index, "update", lambda *a, **k: calls.append("full scan") or real_targeted(a[0], []))
+    monkeypatch.setattr(index, "update_sources",
+                        lambda library, ids: calls.append(("targeted", list(ids))) or real_targeted(library, ids))
+    f = tmp_path / "fresh.txt"
+    f.write_text("Heading\n\nThe wombatphrase appears only here.\n", encoding="utf-8")
+    window.import_files([str(f)])
+    qtbot.waitUntil(lambda: any(p.source_id == "fresh" for p in index.search("wombatphrase")), timeout=5000)
+    assert calls == [("targeted", ["fresh"])]
+
+
 def test_source_details_refreshes_reader(qtbot, window, library, monkeypatch):
     source = library.sorted_sources()[0]
     window.reader.show_source(source.id)
