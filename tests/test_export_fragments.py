@@ -45,3 +45,46 @@ def test_marked_paragraph_falls_back_to_super_when_the_number_does_not_fit():
     tight = MarkedParagraph(text, st, marker="7")
     tight.wrap(st.leftIndent + stringWidth(text, st.fontName, st.fontSize) + 0.5, 100)
     assert tight.bb_marker is None and tight.blPara.kind == 1  # laid out as the <super> paragraph
+
+
+def _pdf(cls, items, size):
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=size, leftMargin=10, rightMargin=10, topMargin=10, bottomMargin=10,
+                            invariant=1)
+    doc.build([cls(markup, style) for markup, style in items])
+    return buf.getvalue()
+
+
+def test_runs_paragraph_draws_what_reportlab_draws():
+    """Endnotes and sources are laid out and drawn by RunsParagraph; the file must be byte for
+    byte reportlab's (same lines, glyphs, colours, word spacing and link annotations), also when
+    paragraphs split across pages, shrink their spaces, or fall back (a word too long, <super>)."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.styles import ParagraphStyle
+
+    from briefing.export.coverage import SafeParagraph
+    from briefing.export.runs import RunsParagraph, _FastLines
+
+    register_fonts()
+    st = build_styles(load_theme("memo"))
+    href = "https://example.org/2018/synthetic-00458"
+    url = f'<a href="{href}" color="#1a4c8b">{href}</a>'
+    texts = [
+        f"12.\u2002Sibylla Brodzinsky and Laura Ávila, “Homicides fell in Bogotá,” WOLA, 2018, para. 4, {url}.",
+        f"Adam Isacson. <i>Coca cultivation and counter-narcotics operations in Cartagena</i>. Crisis Group. {url}.",
+        f"Ávila <i>Title</i> <b>bold</b><i> lead space</i>{url}<i>x</i>&amp; more\u00a0words\u2002and  gaps " * 3,
+        "a <i>b</i> c<super>3</super> d",  # reportlab's own path
+        f"x <i>y</i> {url.replace('synthetic-00458', 'z' * 120)}",  # a word wider than the line
+    ]
+    styles = [st["endnote"], st["bib"], ParagraphStyle("justified", parent=st["bib"], alignment=TA_JUSTIFY),
+              ParagraphStyle("no_shrink", parent=st["endnote"], spaceShrinkage=0)]
+    items = [(t, s) for s in styles for t in texts]
+    for size in ((612, 792), (300, 200), (180, 120)):
+        assert _pdf(RunsParagraph, items, size) == _pdf(SafeParagraph, items, size), size
+    fast = RunsParagraph(texts[1], st["bib"])
+    fast.wrap(400, 1000)
+    assert isinstance(fast.blPara, _FastLines)

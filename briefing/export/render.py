@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, Pa
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.export.flowables import MarkedParagraph, RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
 from briefing.export.markup import clean, esc, runs_markup
+from briefing.export.runs import RunsParagraph
 from briefing.export.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
 
@@ -242,11 +243,11 @@ class StoryBuilder:
                 body = self._note_body.get(key)
                 if body is None:
                     body = self._note_body[key] = runs_markup(self.citer.note(source, item.paragraph))
-            out.append(self.para(f"{number}.\u2002{body}", "endnote"))
+            out.append(RunsParagraph(f"{number}.\u2002{body}", self.s["endnote"]))
         out += [Spacer(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
                 self.para("Sources", "h1")]
         for runs in self.citer.bibliography(self.cited):
-            out.append(self.para(runs_markup(runs), "bib"))
+            out.append(RunsParagraph(runs_markup(runs), self.s["bib"]))
         return out
 
     def first_template(self) -> str:
