@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli.common import CommandError, error, format_problem, load_library, open_index, warn
+from briefing.cli.common import CommandError, error, load_library, open_index, warn
 from briefing.errors import BriefingError, ContentError
 
 THEMES = ("memo", "study")
@@ -40,7 +40,7 @@ def _load_briefing(path: Path, lib):
     try:
         briefing = storage.load(path)
     except ContentError as exc:
-        raise CommandError(format_problem(exc)) from exc
+        raise CommandError(str(exc)) from exc
     except OSError as exc:
         raise CommandError(f"cannot open {path}: {exc.strerror or exc}") from exc
     try:
@@ -109,7 +109,7 @@ def run_build(args: argparse.Namespace) -> int:
         error(str(exc))
         return exc.code
     except ContentError as exc:
-        error(format_problem(exc))
+        error(str(exc))
         return 1
     except BriefingError as exc:
         error(str(exc))

@@ -17,7 +17,6 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from briefing.errors import ContentError
 from briefing.library import Library
 from briefing.search import highlight
 from briefing.search.index import SearchIndex
@@ -36,16 +35,6 @@ class CommandError(Exception):
         self.code = code
 
 
-def format_problem(problem: ContentError) -> str:
-    where = str(problem.path)
-    if problem.line is not None:
-        where += f":{problem.line}"
-        if problem.column is not None:
-            where += f":{problem.column}"
-    field = f" {problem.field}:" if problem.field else ""
-    return f"{where}:{field} {problem.message}"
-
-
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
@@ -57,7 +46,7 @@ def error(message: str) -> None:
 def load_library() -> Library:
     lib = Library.load()
     for problem in lib.problems:
-        warn(format_problem(problem))
+        warn(str(problem))
     return lib
 
 
@@ -69,7 +58,7 @@ def open_index(lib: Library) -> SearchIndex:
     except (sqlite3.Error, OSError) as exc:
         raise CommandError(f"cannot open the search index: {exc}") from exc
     for problem in idx.problems:
-        warn(format_problem(problem))
+        warn(str(problem))
     return idx
 
 

@@ -45,13 +45,7 @@ def _positive(value: str) -> int:
 def run_search(args: argparse.Namespace) -> int:
     text = " ".join(args.query)
     lib = load_library()
-    try:
-        with open_index(lib) as idx:
-            hits = idx.search(text, limit=args.limit)
-    except CommandError as exc:
-        error(str(exc))
-        return exc.code
-    return _show(hits, lib, args, f"No passages match {text!r}.")
+    return _query(lib, args, lambda idx: idx.search(text, limit=args.limit), f"No passages match {text!r}.")
 
 
 def run_suggest(args: argparse.Namespace) -> int:
@@ -62,13 +56,19 @@ def run_suggest(args: argparse.Namespace) -> int:
         known = ", ".join(sorted(lib.topics)) or "none"
         error(f"no topic '{args.topic}'. Known topics: {known}")
         return 2
+    return _query(lib, args, lambda idx: idx.suggest(topic, limit=args.limit),
+                  f"No passages found for topic '{topic.id}'.")
+
+
+def _query(lib, args: argparse.Namespace, ask, empty: str) -> int:
+    """Open the index (brought up to date), ask it, and show the passages or a plain error."""
     try:
         with open_index(lib) as idx:
-            hits = idx.suggest(topic, limit=args.limit)
+            hits = ask(idx)
     except CommandError as exc:
         error(str(exc))
         return exc.code
-    return _show(hits, lib, args, f"No passages found for topic '{topic.id}'.")
+    return _show(hits, lib, args, empty)
 
 
 def _show(hits: list[Passage], lib, args: argparse.Namespace, empty: str) -> int:

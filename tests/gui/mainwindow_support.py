@@ -32,3 +32,17 @@ def topic_with_suggestions(library, index):
 
 def settle():
     wait_for_all(5000)
+
+
+def make_window(qtbot, library, index, answer=DISCARD, size=None):
+    """A shown main window whose close prompt answers ``answer`` (no modal dialog in tests)."""
+    from briefing.gui.main_window import MainWindow
+
+    window = MainWindow(library, index)
+    window.ask_unsaved = lambda: answer
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

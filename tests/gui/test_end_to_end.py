@@ -11,10 +11,9 @@ from PySide6.QtCore import Qt
 
 from briefing.citation import Citer
 from briefing.gui.export_dialog import ExportDialog
-from briefing.gui.main_window import MainWindow
 from briefing.model import Excerpt, Note
 
-from mainwindow_support import DISCARD, load_library, open_index, settle
+from mainwindow_support import load_library, make_window, open_index, settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -38,12 +37,7 @@ def _outline_order(window) -> list[tuple[str, str]]:
 def window(qtbot):
     library = load_library()
     index = open_index(library)
-    w = MainWindow(library, index)
-    w.ask_unsaved = lambda: DISCARD
-    qtbot.addWidget(w)
-    w.resize(1280, 720)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window(qtbot, library, index, size=(1280, 720))
     yield w
     settle()
     index.close()

@@ -12,18 +12,9 @@ from briefing import paths
 from briefing.gui import app as app_module
 from briefing.gui.main_window import SETTINGS_FILE, MainWindow
 
-from mainwindow_support import DISCARD, open_index, settle, topic_with_suggestions
+from mainwindow_support import DISCARD, make_window, open_index, settle, topic_with_suggestions
 
 Answer = QMessageBox.StandardButton
-
-
-def make_window(qtbot, library, index, answer=DISCARD):
-    window = MainWindow(library, index)
-    window.ask_unsaved = lambda: answer
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture

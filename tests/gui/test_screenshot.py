@@ -11,11 +11,10 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from briefing.gui.main_window import MainWindow
 from briefing.gui.worker import wait_for_all
 from briefing.model.anchoring import make_excerpt
 
-from mainwindow_support import DISCARD, load_library, open_index
+from mainwindow_support import load_library, make_window, open_index
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -28,12 +27,7 @@ def _distinct_colours(image: QImage) -> int:
 def test_main_window_screenshot_with_a_briefing_in_progress(qtbot, tmp_path):
     library = load_library()
     index = open_index(library)
-    window = MainWindow(library, index)
-    window.ask_unsaved = lambda: DISCARD
-    qtbot.addWidget(window)
-    window.resize(1280, 720)
-    window.show()
-    qtbot.waitExposed(window)
+    window = make_window(qtbot, library, index, size=(1280, 720))
     window.update_index()  # as at start-up: an (unchanged) index update, then topic counts
     wait_for_all(5000)
     controller = window.controller
