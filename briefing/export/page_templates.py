@@ -20,6 +20,7 @@ from briefing.export.flowables import toc_form_name
 from briefing.export import coverage
 from briefing.export.fonts import font_name
 from briefing.export.markup import clean
+from briefing.export.textcode import WordCachedTextObject
 from briefing.export.themes import Theme
 
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
@@ -47,6 +48,10 @@ class NumberingCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.bb_doc = doc
         self.bb_pages = 0
+
+    def beginText(self, x=0, y=0, direction=None):
+        # every paragraph and string drawn in the export: words encoded once per document
+        return WordCachedTextObject(self, x, y, direction=direction)
 
     def showPage(self) -> None:
         self.bb_pages += 1
