@@ -18,6 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing.export.flowables import toc_form_name
 from briefing.export import coverage
+from briefing.export.annotations import link_url
 from briefing.export.fonts import font_name
 from briefing.export.markup import clean
 from briefing.export.textcode import WordCachedTextObject
@@ -52,6 +53,12 @@ class NumberingCanvas(Canvas):
     def beginText(self, x=0, y=0, direction=None):
         # every paragraph and string drawn in the export: words encoded once per document
         return WordCachedTextObject(self, x, y, direction=direction)
+
+    def linkURL(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw):
+        # the endnotes' and sources' links: written from a template (see annotations.py)
+        if kind == "URI" and not (thickness or color or dashArray or kw):
+            return link_url(self, url, rect, relative)
+        return super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
 
     def showPage(self) -> None:
         self.bb_pages += 1
