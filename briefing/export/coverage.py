@@ -33,6 +33,7 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from briefing.export.fonts import FAMILIES, _SUFFIX, font_name
+from briefing.export.oneface import break_one_face
 
 REPLACEMENT = "\ufffd"
 _TAG = re.compile(r"(<[^>]*>)")
@@ -275,7 +276,8 @@ def parsed_frags(text: str, style) -> list | None:
 
 class SafeParagraph(Paragraph):
     """A Paragraph whose text is first fitted to its style's fonts (see module docstring);
-    its markup is parsed once per style (``parsed_frags``)."""
+    its markup is parsed once per style (``parsed_frags``); one-face lines are broken by
+    ``oneface.break_one_face``."""
 
     def __init__(self, text, style=None, *args, **kwargs):
         if isinstance(text, str) and style is not None:
@@ -285,6 +287,10 @@ class SafeParagraph(Paragraph):
                 if frags is not None:
                     kwargs["frags"] = frags
         super().__init__(text, style, *args, **kwargs)
+
+    def breakLines(self, width):
+        lines = break_one_face(self, width)  # one face: reportlab's arithmetic, faster
+        return lines if lines is not None else super().breakLines(width)
 
     def wrap(self, availWidth, availHeight):
         # Line breaking depends on the width only.  KeepTogether measures its content and the
