@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer
 
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.export.flowables import MarkedParagraph, RuledLines, SectionAnchor, TocEntry, ruled_paragraph_class
+from briefing.export.flowables import (MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
+                                       ruled_paragraph_class)
 from briefing.export.markup import clean, esc, runs_markup
 from briefing.export.runs import RunsParagraph
 from briefing.export.themes import Theme
@@ -110,7 +111,7 @@ class StoryBuilder:
     def keep(self, flowables: list) -> list:
         if self.safe:
             return flowables
-        return [KeepTogether(flowables)]
+        return [keep_together(flowables)]
 
     # -- parts ----------------------------------------------------------------------------
     def cover(self) -> list:
@@ -187,7 +188,7 @@ class StoryBuilder:
             out.append(self.para(f"<b>Comment:</b> {_multiline(item.comment)}", "comment"))
         # a short excerpt stays with its label and attribution; a long one simply splits
         if not self.safe and len(item.text) + len(item.comment or "") < 1200:
-            return [KeepTogether(out)]
+            return [keep_together(out)]
         return out
 
     def note(self, item: Note) -> list:

@@ -1,0 +1,38 @@
+"""The export's keep-together group for plain paragraphs lays out exactly as reportlab's."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.platypus import KeepTogether, PageBreak
+
+from briefing.export import render
+from briefing.export.coverage import SafeParagraph
+from briefing.export.flowables import PlainKeepTogether, keep_together
+from briefing.export.fonts import register_fonts
+from briefing.export.pdf import render_pdf_bytes
+from briefing.export.styles import build_styles
+from briefing.export.themes import load_theme
+
+from test_export_helpers import make_library, small_briefing
+
+
+def test_only_paragraphs_and_spacers_take_it():
+    register_fonts()
+    para = SafeParagraph("x", build_styles(load_theme("memo"))["body"])
+    assert type(keep_together([para])) is PlainKeepTogether
+    assert type(keep_together([para, PageBreak()])) is KeepTogether
+    with pytest.raises(TypeError):
+        PlainKeepTogether([para, PageBreak()])
+
+
+@pytest.mark.parametrize("theme", ["memo", "study"])
+def test_a_whole_export_is_byte_identical_to_reportlabs_keep_together(tmp_path, monkeypatch, theme):
+    lib = make_library(tmp_path)
+    briefing = small_briefing(lib)
+    for section in briefing.sections:  # enough excerpts that groups meet page ends
+        section.items = section.items * 6
+    ours, pages = render_pdf_bytes(briefing, lib, theme=theme, deterministic=True)
+    with monkeypatch.context() as m:
+        m.setattr(render, "keep_together", KeepTogether)
+        theirs, _ = render_pdf_bytes(briefing, lib, theme=theme, deterministic=True)
+    assert pages > 6 and ours == theirs
