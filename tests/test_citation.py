@@ -295,3 +295,26 @@ def test_five_hundred_notes_are_fast():
     bib = c.bibliography(sources)
     assert time.perf_counter() - start < 1.0
     assert len(notes) == 500 and len(bib) == 500
+
+
+def test_sort_key_fast_paths_fold_as_the_full_normalisation_does():
+    import random
+    import string
+    import unicodedata
+
+    from briefing.citation.formats import sort_key
+
+    def reference(text: str) -> str:
+        folded = unicodedata.normalize("NFKD", text)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+        folded = folded.lstrip("“”‘’\"'[(*« ")
+        for article in ("the ", "a ", "an "):
+            if folded.startswith(article):
+                return folded[len(article):]
+        return folded
+
+    rng = random.Random(1)
+    alphabet = string.printable + "“”‘’«ÁáéÉñÑüçØßǅﬁ\u0301\u0308ⅣΩж字"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert sort_key(text) == reference(text), repr(text)

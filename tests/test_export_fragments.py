@@ -88,3 +88,18 @@ def test_runs_paragraph_draws_what_reportlab_draws():
     fast = RunsParagraph(texts[1], st["bib"])
     fast.wrap(400, 1000)
     assert isinstance(fast.blPara, _FastLines)
+
+
+def test_whitespace_clean_up_is_skipped_only_when_it_would_change_nothing():
+    import random
+
+    from reportlab.platypus.paragraph import _wsc
+
+    from briefing.export.coverage import cleaned
+
+    rng = random.Random(3)
+    alphabet = list(_wsc) + ["\u00a0", "\u200b", "\x85", "\u3000", "a", "b", "é", "<", ">", "&", "."] + ["x"] * 20
+    cases = ["", " ", "a", "a b", "a  b", " a", "a ", "a\nb", "a\u2002b", "a\u00a0b", "a\u200bb"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
+    for text in cases:
+        assert cleaned(text) == cleanBlockQuotedText(text), repr(text)

@@ -9,6 +9,7 @@ family names, and sentence-casing a title would lower-case proper nouns.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -73,14 +74,21 @@ def render(pieces: list[tuple[Piece, str]], terms: Terms, *, end: str = "") -> l
 
 
 def merge(runs: list[Run]) -> list[Run]:
+    """Adjacent runs of the same slant as one; empty runs dropped."""
     out: list[Run] = []
-    for run in runs:
-        if not run.text:
+    texts: list[str] = []
+    italic = False
+    for text, slant in runs:
+        if not text:
             continue
-        if out and out[-1].italic == run.italic:
-            out[-1] = Run(out[-1].text + run.text, run.italic)
+        if texts and slant == italic:
+            texts.append(text)
         else:
-            out.append(run)
+            if texts:
+                out.append(Run("".join(texts), italic))
+            texts, italic = [text], slant
+    if texts:
+        out.append(Run("".join(texts), italic))
     return out
 
 
@@ -167,10 +175,19 @@ def standalone(source) -> bool:
     return source.kind in _STANDALONE_KINDS
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _drop_combining(match: re.Match) -> str:
+    return "".join(c for c in match.group(0) if not unicodedata.combining(c))
+
+
 def sort_key(text: str) -> str:
     """Alphabetise letter by letter, ignoring accents, case, leading quotes/brackets and articles."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # NFKD leaves ASCII as it is and it has no combining marks
+        folded = text.casefold()
+    else:  # combining marks are never ASCII: only the other characters are looked at
+        folded = _NON_ASCII.sub(_drop_combining, unicodedata.normalize("NFKD", text)).casefold()
     folded = folded.lstrip("“”‘’\"'[(*« ")
     for article in ("the ", "a ", "an "):
         if folded.startswith(article):

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import _wsc, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from briefing.export.fonts import FAMILIES, _SUFFIX, font_name
@@ -115,6 +115,8 @@ def fit_markup(markup: str | None, name: str) -> str | None:
     """Like ``fit`` for Paragraph markup: tags are kept, ``<b>``/``<i>`` switch the face checked."""
     if not markup or _face_of(name) is None or markup.isascii():
         return markup
+    if "<" not in markup:  # no tags: all of it is in the style's own face
+        return fit(markup, name)
     family, base = _face_of(name)
     bold = base in ("bold", "bolditalic")
     italic = base in ("italic", "bolditalic")
@@ -148,6 +150,19 @@ _style_frags: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 _NO_MERGE = ("lineBreak", "cbDefn", "img", "backColor", "_selfLink")
 
 
+# what reportlab's whitespace clean-up can change: a whitespace character other than a single
+# space between words (its own list or Python's), or a space doubled, leading or trailing
+_OTHER_SPACE = re.compile("[" + re.escape("".join(sorted((set(_wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()})
+                                                         - {" "}))) + "]")
+
+
+def cleaned(text: str) -> str:
+    """``cleanBlockQuotedText(text)``, without its splitting and joining when nothing would change."""
+    if "  " in text or text[:1] == " " or text[-1:] == " " or _OTHER_SPACE.search(text):
+        return cleanBlockQuotedText(text)
+    return text
+
+
 def _parse(text: str, style) -> list | None:
     parser = ParaParser()
     parser.caseSensitive = 1
@@ -179,6 +194,32 @@ def _merged(frags: list) -> list:
 
 _OWN_TAG = re.compile(r'<(?:(/?)(b|i|super)|(/)a|a href="([^"<>]*)" color="(#[0-9a-fA-F]{6})")>')
 _ANY_TAG = re.compile(r"(<[^>]*>)")
+
+
+def tag_template(open_tags: tuple, style, cache: dict):
+    """The fragment reportlab gives one letter inside ``open_tags`` (``<a>`` written as
+    'a color="#rrggbb"'), parsed once per style; None if that is not one fragment."""
+    key = ("\0tags",) + open_tags
+    template = cache.get(key)
+    if template is None:
+        sample = "".join(f'<a href="https://x" {t[2:]}>' if t.startswith("a ") else f"<{t}>" for t in open_tags)
+        sample += "x" + "".join(f"</{t.split(' ', 1)[0]}>" for t in reversed(open_tags))
+        parsed = _parse(sample, style)
+        if parsed is None or len(parsed) != 1:
+            return None
+        template = cache[key] = parsed[0]
+    return template
+
+
+def style_cache(style) -> dict | None:
+    """The parses kept for ``style`` (None: the style cannot be weakly referenced)."""
+    try:
+        cache = _style_frags.get(style)
+        if cache is None:
+            cache = _style_frags[style] = {}
+    except TypeError:
+        return None
+    return cache
 
 
 def _quick_parse(text: str, style, cache: dict) -> list | None:
@@ -215,15 +256,9 @@ def _quick_parse(text: str, style, cache: dict) -> list | None:
             continue
         if "&" in _ENTITY.sub("", part):
             return None
-        key = ("\0tags",) + tuple(open_tags)
-        template = cache.get(key)
+        template = tag_template(tuple(open_tags), style, cache)
         if template is None:
-            sample = "".join(f'<a href="https://x" {t[2:]}>' if t.startswith("a ") else f"<{t}>" for t in open_tags)
-            sample += "x" + "".join(f"</{t.split(' ', 1)[0]}>" for t in reversed(open_tags))
-            parsed = _parse(sample, style)
-            if parsed is None or len(parsed) != 1:
-                return None
-            template = cache[key] = parsed[0]
+            return None
         frag = template.clone(text=_ENTITY.sub(lambda e: _ENTITIES[e.group(0)], part))
         if links:
             frag.link = list(links)
@@ -239,16 +274,13 @@ def parsed_frags(text: str, style) -> list | None:
     Text without tags skips the parser: it is reportlab's whitespace clean-up, the entities
     ``markup.esc`` writes turned back into characters, and one fragment formatted like the
     style's plain text (taken from a parse of a single letter)."""
-    try:
-        cache = _style_frags.get(style)
-        if cache is None:
-            cache = _style_frags[style] = {}
-    except TypeError:  # not weak-referenceable: no cache
+    cache = style_cache(style)
+    if cache is None:
         return None
     frags = cache.get(text)
     if frags is None:
         if "<" not in text and "&" not in _ENTITY.sub("", text):
-            plain = cleanBlockQuotedText(text)
+            plain = cleaned(text)
             template = cache.get("\0plain")
             if template is None:
                 template = _parse("x", style)
@@ -259,7 +291,7 @@ def parsed_frags(text: str, style) -> list | None:
             if not plain:
                 return None
         else:
-            clean_text = cleanBlockQuotedText(text)
+            clean_text = cleaned(text)
             frags = _quick_parse(clean_text, style, cache)
             if frags is None:
                 frags = _parse(clean_text, style)
@@ -280,7 +312,8 @@ class SafeParagraph(Paragraph):
     ``oneface.break_one_face``."""
 
     def __init__(self, text, style=None, *args, **kwargs):
-        if isinstance(text, str) and style is not None:
+        # given fragments (a split, or citefrags) are already fitted
+        if isinstance(text, str) and style is not None and kwargs.get("frags") is None:
             text = fit_markup(text, getattr(style, "fontName", ""))
             if kwargs.get("frags") is None and not args:
                 frags = parsed_frags(text, style)

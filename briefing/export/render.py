@@ -1,7 +1,7 @@
 """Turn a Briefing into a platypus story: cover, contents, sections, notes and sources.
 
-All source and user text passes through ``markup.esc``/``runs_markup``; the only raw markup
-is written here.
+All source and user text passes through ``markup.esc``/``runs_markup`` (or, for citations,
+``citefrags``, which gives the same fragments without markup); the only raw markup is written here.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer
 
+from briefing.export.citefrags import citation_frags
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.export.flowables import (MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
                                        ruled_paragraph_class)
@@ -89,7 +90,7 @@ class StoryBuilder:
         self.cited: list = []  # sources in order of first citation
         self._cited_ids: set[str] = set()
         self._attribution: dict[str, str] = {}  # source id -> escaped attribution (many excerpts, one source)
-        self._note_body: dict[tuple[str, int | None], str] = {}  # (source id, paragraph) -> endnote markup
+        self._note_runs: dict[tuple[str, int | None], list] = {}  # (source id, paragraph) -> endnote Runs
         self.excerpt_no = 0
         self.link_color = theme["colors.link"]
 
@@ -241,15 +242,25 @@ class StoryBuilder:
                 body = esc(f"Source “{item.source_id}” is not in the library.")
             else:
                 key = (source.id, item.paragraph)
-                body = self._note_body.get(key)
-                if body is None:
-                    body = self._note_body[key] = runs_markup(self.citer.note(source, item.paragraph))
+                runs = self._note_runs.get(key)
+                if runs is None:
+                    runs = self._note_runs[key] = self.citer.note(source, item.paragraph)
+                out.append(self.citation(runs, "endnote", f"{number}.\u2002"))
+                continue
             out.append(RunsParagraph(f"{number}.\u2002{body}", self.s["endnote"]))
         out += [Spacer(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
                 self.para("Sources", "h1")]
         for runs in self.citer.bibliography(self.cited):
-            out.append(RunsParagraph(runs_markup(runs), self.s["bib"]))
+            out.append(self.citation(runs, "bib"))
         return out
+
+    def citation(self, runs: list, style: str, prefix: str = "") -> RunsParagraph:
+        """An endnote or sources entry; its fragments come straight from the Runs (citefrags)."""
+        st = self.s[style]
+        frags = citation_frags(runs, st, prefix)
+        if frags is None:
+            return RunsParagraph(prefix + runs_markup(runs), st)
+        return RunsParagraph(prefix + "".join(getattr(r, "text", "") for r in runs), st, frags=frags)
 
     def first_template(self) -> str:
         return "cover" if self.parts["cover"] else "front" if self.parts["toc"] else "body"
