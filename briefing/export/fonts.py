@@ -50,7 +50,10 @@ class WidthCachingTTFont(TTFont):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._bb_sums: dict[str, int] = {}
+        self._bb_sums: dict[str, float] = {}
+        # glyph widths that are multiples of 1/256 add up exactly in any order (all of DejaVu's)
+        widths = list(self.face.charWidths.values()) + [self.face.defaultWidth]
+        self.bb_exact_sums = all((w * 256).is_integer() and w < 1e6 for w in widths)
 
     def stringWidth(self, text, size, encoding="utf8"):
         sums = self._bb_sums

@@ -128,7 +128,7 @@ class RunsParagraph(SafeParagraph):
         lines = bl.lines
         if not lines:
             return
-        frags, _, _, size = self._bb_plan()
+        frags, _, fonts, size = self._bb_plan()
         style = self.style
         canvas = self.canv
         leading = style.leading
@@ -160,11 +160,30 @@ class RunsParagraph(SafeParagraph):
             ws = getattr(tx, "_wordSpace", 0)
             if tx._leading != leading:
                 tx.setLeading(leading)
+            last = len(runs) - 1
+            if not any(frags[fi].link for fi, _ in runs):
+                # no link on this line: nothing to measure, only the faces and colours to set
+                for i, (fi, text) in enumerate(runs):
+                    f = frags[fi]
+                    if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
+                        tx._setFont(f.fontName, f.fontSize)
+                    color = f.textColor
+                    if color is not text_color and text_color != color:
+                        text_color = color
+                        tx.setFillColor(color)
+                    if rise != f.rise:
+                        rise = f.rise
+                        tx.setRise(rise)
+                    tx._textOut(text, i == last)
+                if squeezed > 0:
+                    tx.setWordSpace(0)
+                setXPos(tx, -offset)
+                cur_y -= leading
+                continue
             cur_x = offset + left
             n_spaces = 0
             active: list = []
             links: dict = {}
-            last = len(runs) - 1
             prev_text = None
             for i, (fi, text) in enumerate(runs):
                 f = frags[fi]
@@ -175,7 +194,7 @@ class RunsParagraph(SafeParagraph):
                 font_size = f.fontSize
                 if (tx._fontname, tx._fontsize) != (f.fontName, font_size):
                     tx._setFont(f.fontName, font_size)
-                if text_color != f.textColor:
+                if f.textColor is not text_color and text_color != f.textColor:
                     text_color = f.textColor
                     tx.setFillColor(text_color)
                 if rise != f.rise:
@@ -200,7 +219,8 @@ class RunsParagraph(SafeParagraph):
                         start, klo, khi = links[key]
                         if lo < klo or hi > khi:
                             links[key] = start, min(lo, klo), max(hi, khi)
-                cur_x += string_width(text, tx._fontname, tx._fontsize)
+                cur_x += _run_width(fonts[fi], text, tx._fontsize) if tx._fontsize == size else \
+                    string_width(text, tx._fontname, tx._fontsize)
                 n_spaces += text.count(" ") + text.count("\xa0")
                 prev_text = text
             cur_x_s = cur_x + (n_spaces - 1) * ws
@@ -214,6 +234,45 @@ class RunsParagraph(SafeParagraph):
             cur_y -= leading
         canvas.drawText(tx)
         canvas.restoreState()
+
+
+def _measure(font):
+    """``font.stringWidth`` for a WidthCachingTTFont, reading its remembered totals first."""
+    sums = getattr(font, "_bb_sums", None)
+    if sums is None:
+        return font.stringWidth
+    get = sums.get
+    measure = font.stringWidth
+
+    def width(text, size):
+        total = get(text)
+        return 0.001 * size * total if total is not None else measure(text, size)
+
+    return width
+
+
+def _run_width(font, text: str, size: float) -> float:
+    """``font.stringWidth(text, size)`` for a run of words, from the words' remembered totals.
+
+    A line's runs are rarely drawn twice, so measuring each would be a loop over its
+    characters; its words were all measured while breaking.  Glyph widths in these fonts are
+    multiples of 1/256 of a unit, so the totals add up exactly in any order and the product
+    is the one stringWidth returns."""
+    sums = getattr(font, "_bb_sums", None)
+    if sums is None or not font.bb_exact_sums or " " not in text:
+        return font.stringWidth(text, size)
+    words = text.split(" ")
+    font.stringWidth(" ", 1)
+    total = sums.get(" ", 0.0) * (len(words) - 1)
+    for word in words:
+        part = sums.get(word)
+        if part is None:
+            font.stringWidth(word, 1)
+            part = sums.get(word)
+            if part is None:  # the cache was just cleared
+                return font.stringWidth(text, size)
+        total += part
+    return 0.001 * size * total
 
 
 def _widths(width, n: int) -> list:
@@ -238,7 +297,7 @@ def _words(frags, fonts, size) -> list:
                 continue
             strip = False
         parts = _split(text)
-        sw = fonts[fi].stringWidth
+        sw = _measure(fonts[fi])
         if text[0] in whitespace or not parts:
             if word:
                 out.append((n, word, False))
