@@ -1,9 +1,10 @@
 """The document template: page frames, running header/footer and marking, progress/cancel
 hooks, and the canvas that defines the forward-referenced number forms when it saves.
 
-One layout pass only: the TOC rows and every footer draw their numbers with
-``canvas.doForm(name)``; reportlab lets a form be used before it is defined, so the forms
-are written in ``NumberingCanvas.save`` once the section pages and the page total are known.
+One layout pass only: the TOC rows draw their numbers with ``canvas.doForm(name)``
+(reportlab lets a form be used before it is defined) and every footer leaves a mark in its
+page's stream; ``NumberingCanvas.save`` defines the forms and replaces the marks once the
+section pages and the page total are known.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ class ExportCancelled(Exception):
     """The user cancelled an export; no file was written."""
 
 
-def page_form_name(page: int) -> str:
-    return f"pagefooter_{page}"
+# a PDF comment line in each page's stream, replaced by its "Page X of Y" when the file is saved
+FOOTER_MARK = "%briefing-book:page-number"
 
 
 def furniture_form_name(template: str) -> str:
@@ -140,14 +141,7 @@ class BriefingDocTemplate(BaseDocTemplate):
             canv.beginForm(furniture_form_name(template), 0, 0, w, h)
             self._draw_static_furniture(canv, template)
             canv.endForm()
-        size = self.theme["sizes.small"]
-        muted = HexColor(self.theme["colors.muted"])
-        for page in range(1, total + 1):
-            canv.beginForm(page_form_name(page), *FORM_BOX)
-            canv.setFont(self.furniture_font, size)
-            canv.setFillColor(muted)
-            canv.drawRightString(0, 0, f"Page {page} of {total}")
-            canv.endForm()
+        self._write_page_numbers(canv, total)
         body_font = font_name(self.theme["fonts.body"])
         for key in self.toc_keys:
             canv.beginForm(toc_form_name(key), *FORM_BOX)
@@ -156,6 +150,33 @@ class BriefingDocTemplate(BaseDocTemplate):
             page = self.section_pages.get(key)
             canv.drawRightString(0, 0, str(page) if page else "–")
             canv.endForm()
+
+    def _write_page_numbers(self, canv: Canvas, total: int) -> None:
+        """Put "Page X of Y" where each page's footer mark is, now that Y is known.
+
+        The operators are the canvas's own, captured on a scratch code list; every page's
+        stream holds the document-wide font resources, so no form is needed (a form per page
+        was 130 extra objects in a 130-page file)."""
+        w, _ = self.pagesize
+        x, y = w - self.rightMargin, self.theme["margins.header"] + 4
+        size = self.theme["sizes.small"]
+        muted = HexColor(self.theme["colors.muted"])
+        kept = canv._code
+        try:
+            for number, page in enumerate(canv._doc.Pages.pages, 1):
+                stream = getattr(page, "stream", None)
+                if not isinstance(stream, str) or FOOTER_MARK not in stream:
+                    continue
+                canv._code = []
+                canv.saveState()
+                canv.translate(x, y)
+                canv.setFont(self.furniture_font, size)
+                canv.setFillColor(muted)
+                canv.drawRightString(0, 0, f"Page {number} of {total}")
+                canv.restoreState()
+                page.stream = stream.replace(FOOTER_MARK, "\n".join(canv._code), 1)
+        finally:
+            canv._code = kept
 
     # -- progress and cancel ------------------------------------------------------------
     def _check(self, message: str, force: bool = False) -> None:
@@ -204,13 +225,8 @@ class BriefingDocTemplate(BaseDocTemplate):
         canv.drawCentredString(w / 2, off - self.theme["sizes.small"], self._marking_text)
 
     def _footer(self, canv: Canvas) -> None:
-        w, _ = self.pagesize
-        off = self.theme["margins.header"]
-        canv.saveState()
-        # the number line sits just above the bottom marking
-        canv.translate(w - self.rightMargin, off + 4)
-        canv.doForm(page_form_name(canv.getPageNumber()))
-        canv.restoreState()
+        # "Page X of Y", just above the bottom marking, is written here once Y is known
+        canv._code.append(FOOTER_MARK)
 
     def _header(self, canv: Canvas) -> None:
         w, h = self.pagesize
