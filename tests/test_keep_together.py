@@ -36,3 +36,27 @@ def test_a_whole_export_is_byte_identical_to_reportlabs_keep_together(tmp_path, 
         m.setattr(render, "keep_together", KeepTogether)
         theirs, _ = render_pdf_bytes(briefing, lib, theme=theme, deterministic=True)
     assert pages > 6 and ours == theirs
+
+
+def test_a_gap_is_a_spacer_that_writes_no_empty_graphics_state():
+    import io
+    import re
+
+    import pypdf
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+
+    from briefing.export.flowables import Gap
+
+    register_fonts()
+    st = build_styles(load_theme("memo"))["body"]
+
+    def page_stream(spacer_class) -> bytes:
+        buf = io.BytesIO()
+        doc = SimpleDocTemplate(buf, invariant=1)
+        doc.build([SafeParagraph("one", st), spacer_class(1, 40), SafeParagraph("two", st)])
+        return pypdf.PdfReader(buf).pages[0].get_contents().get_data()
+
+    spacer, gap = page_stream(Spacer), page_stream(Gap)
+    empty_state = re.compile(rb"q\n1 0 0 1 [-\d.]+ [-\d.]+ cm\nQ\n")
+    assert len(empty_state.findall(spacer)) == 1
+    assert gap == empty_state.sub(b"", spacer)  # the paragraphs sit where they did

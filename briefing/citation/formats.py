@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from briefing.citation.terms import Terms
@@ -24,8 +23,9 @@ class Run(NamedTuple):
     italic: bool = False
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
+    """One element of a citation; a NamedTuple because a long briefing formats thousands."""
+
     text: str
     italic: bool = False
     quoted: bool = False

@@ -238,6 +238,14 @@ class RuledLines(Flowable):
         canv.restoreState()
 
 
+class Gap(Spacer):
+    """A Spacer that writes nothing: reportlab's draws an empty saved and translated graphics
+    state ("q 1 0 0 1 x y cm Q"), one per excerpt in a long briefing."""
+
+    def drawOn(self, canvas, x, y, _sW=0) -> None:
+        pass
+
+
 class PlainKeepTogether(KeepTogether):
     """KeepTogether for paragraphs and spacers only.
 

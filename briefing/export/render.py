@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from briefing.export.citefrags import citation_frags
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.export.flowables import (MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
+from briefing.export.flowables import (Gap, MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
                                        ruled_paragraph_class)
 from briefing.export.markup import clean, esc, runs_markup
 from briefing.export.runs import RunsParagraph
@@ -117,11 +117,11 @@ class StoryBuilder:
     # -- parts ----------------------------------------------------------------------------
     def cover(self) -> list:
         m = self.b.meta
-        out: list = [Spacer(1, 72), self.para(esc(m.title) or "Untitled briefing", "title")]
+        out: list = [Gap(1, 72), self.para(esc(m.title) or "Untitled briefing", "title")]
         if m.subtitle.strip():
             out.append(self.para(esc(m.subtitle), "subtitle"))
         else:
-            out.append(Spacer(1, 18))
+            out.append(Gap(1, 18))
         for label, value in (("Prepared for", m.prepared_for), ("Prepared by", m.prepared_by), ("Date", m.date),
                              ("Purpose", m.purpose)):
             if value and value.strip():
@@ -164,7 +164,7 @@ class StoryBuilder:
         if self.theme["numbered_excerpts"]:
             head.append(self.para(f"{esc(self.theme['excerpt_label'])} {self.excerpt_no}", "excerpt_label"))
         elif not self.safe:
-            head.append(Spacer(1, self.theme["spacing.excerpt"]))
+            head.append(Gap(1, self.theme["spacing.excerpt"]))
         if source is None:
             head.append(self.para(esc(MISSING_TEXT), "stale"))
         elif item.status == "stale":
@@ -222,11 +222,11 @@ class StoryBuilder:
         if not self.theme["key_points_first"]:
             kp = self.key_points(section)
             if kp:
-                out += [Spacer(1, 6)] + (kp if self.safe else self.keep(kp[:2]) + kp[2:])
+                out += [Gap(1, 6)] + (kp if self.safe else self.keep(kp[:2]) + kp[2:])
         out += self.questions(section)
         lines = self.theme["notes_margin.ruled_lines_after_section"]
         if lines:
-            out += [Spacer(1, 8),
+            out += [Gap(1, 8),
                     RuledLines(lines, self.theme["notes_margin.line_spacing"], HexColor("#c8c8c8"),
                                fill=self.theme["section_page_break"], label="Your notes", label_style=self.s["label"])]
         return out
@@ -248,7 +248,7 @@ class StoryBuilder:
                 out.append(self.citation(runs, "endnote", f"{number}.\u2002"))
                 continue
             out.append(RunsParagraph(f"{number}.\u2002{body}", self.s["endnote"]))
-        out += [Spacer(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
+        out += [Gap(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
                 self.para("Sources", "h1")]
         for runs in self.citer.bibliography(self.cited):
             out.append(self.citation(runs, "bib"))
