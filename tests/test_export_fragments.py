@@ -103,3 +103,30 @@ def test_whitespace_clean_up_is_skipped_only_when_it_would_change_nothing():
     cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(20000)]
     for text in cases:
         assert cleaned(text) == cleanBlockQuotedText(text), repr(text)
+
+
+def test_plain_text_fragments_equal_the_escaped_markup_route():
+    import random
+
+    from briefing.export import coverage
+    from briefing.export.coverage import fit_markup, plain_frags
+    from briefing.export.markup import esc
+
+    register_fonts()
+    quote = build_styles(load_theme("memo"))["quote"]
+    rng = random.Random(4)
+    alphabet = ["a", "Ávila", " ", "  ", "\n", "\u00a0", "\u2002", "&", "<b>", "&amp;", "\x01", "\U0001f600",
+                "\u0663", "…", "“", "x" * 20, "\u200b", "\ufffe"]
+    texts = ["", " ", "plain"] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 15)))
+                                  for _ in range(5000)]
+    for text in texts:
+        with coverage.collecting() as want_replaced:
+            markup = fit_markup(esc(text), quote.fontName)
+            want = parsed_frags(markup, quote) if markup else None
+        with coverage.collecting() as got_replaced:
+            got = plain_frags(text, quote)
+        if got is not None:
+            assert _key(got) == _key(want), repr(text)
+        else:
+            assert want is None, repr(text)
+        assert got_replaced == want_replaced, repr(text)

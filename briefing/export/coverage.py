@@ -306,6 +306,28 @@ def parsed_frags(text: str, style) -> list | None:
     return [f.clone() for f in frags]
 
 
+def plain_frags(text: str, style) -> list | None:
+    """``parsed_frags(fit_markup(esc(text)))`` for plain text (a quote), without escaping it
+    and turning the entities back again: escaping touches no white space and no character a
+    font lacks, so cleaning and fitting the raw text gives the same fragment text, and the
+    same characters are reported."""
+    from briefing.export.markup import clean
+
+    cache = style_cache(style)
+    if cache is None:
+        return None
+    plain = cleaned(fit(clean(text), getattr(style, "fontName", "")))
+    if not plain:
+        return None
+    template = cache.get("\0plain")
+    if template is None:
+        parsed = _parse("x", style)
+        if parsed is None or len(parsed) != 1:
+            return None
+        template = cache["\0plain"] = parsed[0]
+    return [template.clone(text=plain)]
+
+
 class SafeParagraph(Paragraph):
     """A Paragraph whose text is first fitted to its style's fonts (see module docstring);
     its markup is parsed once per style (``parsed_frags``); one-face lines are broken by

@@ -14,6 +14,7 @@ from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from briefing.export.citefrags import citation_frags
 from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
+from briefing.export.coverage import plain_frags
 from briefing.export.flowables import (Gap, MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
                                        ruled_paragraph_class)
 from briefing.export.markup import clean, esc, runs_markup
@@ -169,12 +170,16 @@ class StoryBuilder:
             head.append(self.para(esc(MISSING_TEXT), "stale"))
         elif item.status == "stale":
             head.append(self.para(esc(STALE_TEXT), "stale"))
-        text = esc(item.text)
+        text = item.text or ""
         if item.lead_ellipsis:
             text = "\u2026 " + text
         if item.trail_ellipsis:
             text = text + " \u2026"
-        quote = self.quote_class(text or "\u00a0", self.s["quote"])
+        frags = plain_frags(text, self.s["quote"])  # what esc(text) would be parsed into, directly
+        if frags is None:
+            quote = self.quote_class(esc(text) or "\u00a0", self.s["quote"])
+        else:
+            quote = self.quote_class(text, self.s["quote"], frags=frags)
         if source is not None:
             attribution = self._attribution.get(source.id)
             if attribution is None:

@@ -57,13 +57,14 @@ def _table(font: TTFont, doc) -> tuple[_Table, object]:
     return table, state
 
 
-def format_text(tx: PDFTextObject, font: TTFont, text: str) -> str:
-    """Exactly ``tx._formatText(text)`` for a non-shaped TrueType ``font``; see the module docstring."""
+def format_text(tx: PDFTextObject, font: TTFont, text: str, coded=None) -> str:
+    """Exactly ``tx._formatText(text)`` for a non-shaped TrueType ``font``; see the module docstring.
+    ``coded`` is ``_table(font, doc)`` when the caller has it."""
     if not text:
         return ""
     canvas = tx._canvas
     doc = canvas._doc
-    table, state = _table(font, doc)
+    table, state = coded or _table(font, doc)
     if table.known.issuperset(text):
         runs = ((0, text.translate(table.table)),)
     else:
@@ -82,8 +83,14 @@ def format_text(tx: PDFTextObject, font: TTFont, text: str) -> str:
 class WordCachedTextObject(PDFTextObject):
     """A text object whose strings in the embedded faces are coded by ``format_text``."""
 
+    _bb_face = None  # (font name, font, its code table and state) of the last string drawn
+
     def _formatText(self, text):
-        font = getFont(self._fontname)
-        if type(text) is not str or not isinstance(font, TTFont) or not font._dynamicFont:
+        face = self._bb_face
+        if face is None or face[0] != self._fontname:
+            font = getFont(self._fontname)
+            coded = _table(font, self._canvas._doc) if isinstance(font, TTFont) and font._dynamicFont else None
+            face = self._bb_face = (self._fontname, font, coded)
+        if type(text) is not str or face[2] is None:
             return super()._formatText(text)
-        return format_text(self, font, text)
+        return format_text(self, face[1], text, face[2])
