@@ -76,7 +76,28 @@ def _printed(briefing, library, theme) -> list[tuple[str, str]]:
     return out
 
 
-def bare_platypus(briefing, library, out: Path, printed=None) -> int:
+def _engine_classes():
+    """A Paragraph and a Canvas with the export's own text engine (one-face line breaking from
+    remembered widths, text coded through a translate table), for the informational baseline."""
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    from briefing.export.oneface import break_one_face
+    from briefing.export.textcode import WordCachedTextObject
+
+    class EngineParagraph(Paragraph):
+        def breakLines(self, width):
+            lines = break_one_face(self, width)
+            return lines if lines is not None else super().breakLines(width)
+
+    class EngineCanvas(Canvas):
+        def beginText(self, x=0, y=0, direction=None):
+            return WordCachedTextObject(self, x, y, direction=direction)
+
+    return EngineParagraph, EngineCanvas
+
+
+def bare_platypus(briefing, library, out: Path, printed=None, engine: bool = False) -> int:
     """The floor: one SimpleDocTemplate.build of plain reportlab Paragraphs holding the same text.
 
     Same text as the export prints in the body and end matter (``_printed``); the same
@@ -103,12 +124,16 @@ def bare_platypus(briefing, library, out: Path, printed=None) -> int:
               for name, st in build_styles(theme).items()}
     if printed is None:
         printed = _printed(briefing, library, theme)
-    story = [Paragraph(escape(text, quote=False), styles[style]) for style, text in printed]
+    para_class, canvas_kw = Paragraph, {}
+    if engine:  # the same build with the export's text engine: how much of the ratio it explains
+        para_class, canvas_class = _engine_classes()
+        canvas_kw = {"canvasmaker": canvas_class}
+    story = [para_class(escape(text, quote=False), styles[style]) for style, text in printed]
     m = theme["margins"]
     size = {"letter": LETTER, "a4": A4}[(briefing.meta.page_size or theme["page_size"]).lower()]
     doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=m["inner"], rightMargin=m["outer"],
                             topMargin=m["top"], bottomMargin=m["bottom"])
-    doc.build(story)
+    doc.build(story, **canvas_kw)
     return doc.page
 
 
@@ -179,18 +204,23 @@ def _worker(kind: str, runs: int) -> dict:
 
         # the bare build's text is prepared once, outside its timing: the floor is the layout alone
         printed = _printed(briefing, lib, load_theme(briefing.meta.theme or "memo"))
-        bare_platypus(briefing, lib, out / "warm.pdf", printed)  # fonts, imports, caches warm for both
+        bare_platypus(briefing, lib, out / "warm.pdf", printed)  # fonts, imports, caches warm for all
+        bare_platypus(briefing, lib, out / "warm3.pdf", printed, engine=True)
         export_pdf(briefing, lib, out / "warm2.pdf")
-        bare, full, pages = [], [], {}
-        for _ in range(runs):  # alternate so drift on a shared machine hits both alike
+        bare, full, engine, pages = [], [], [], {}
+        for _ in range(runs):  # alternate so drift on a shared machine hits all alike
             t0 = time.perf_counter()
             pages["bare"] = bare_platypus(briefing, lib, out / "bare.pdf", printed)
             bare.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
             pages["export"] = export_pdf(briefing, lib, out / "full.pdf").pages
             full.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            pages["bare_engine"] = bare_platypus(briefing, lib, out / "bare_engine.pdf", printed, engine=True)
+            engine.append(time.perf_counter() - t0)
         ratios = [f / b for f, b in zip(full, bare)]
-        return {"bare": bare, "export": full, "ratios": ratios, "pages": pages}
+        return {"bare": bare, "export": full, "ratios": ratios, "pages": pages, "bare_engine": engine,
+                "engine_ratios": [f / b for f, b in zip(full, engine)]}
     if kind == "memory":
         import tracemalloc
 
@@ -252,6 +282,8 @@ def run(quick: bool = False) -> dict:
         res["export_median"] = statistics.median(ratio["export"])
         res["bare_median"] = statistics.median(ratio["bare"])
         res["ratio_median"] = statistics.median(ratio["ratios"])
+        res["bare_engine_median"] = statistics.median(ratio["bare_engine"])
+        res["engine_ratio_median"] = statistics.median(ratio["engine_ratios"])
     if "times" in weasy and "export" in ratio:
         res["weasy_median"] = statistics.median(weasy["times"])
         res["weasy_ratio"] = res["weasy_median"] / res["export_median"]

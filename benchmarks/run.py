@@ -105,6 +105,12 @@ PROGRESS_HISTORY = ("Before the export's owner fixed its fraction (dc6c59e: it c
 EXPORT_BARE = ("bare = one SimpleDocTemplate.build of plain Paragraphs with the text the export prints (headings, "
                "key points, excerpts, attributions, notes, endnotes, sources) in the theme's faces/sizes/indents, "
                "same page size and margins, in the same process, runs interleaved")
+ENGINE_NOTE = ("the export meets the row above partly by laying out and drawing text faster than stock "
+               "reportlab: one-face lines broken from remembered word widths (briefing/export/oneface.py) and "
+               "text coded through a per-document translate table (briefing/export/textcode.py), both "
+               "byte-identical to reportlab's output.  Here the bare build gets the same two, so the ratio is "
+               "what the export's cover, contents, outline, links, italics, shading, rules, keep-together "
+               "groups, furniture and citation formatting cost on top")
 FIXTURE = ("Fixture (`benchmarks/fixtures.py`, v2): ~800 words in ~8 paragraphs per source, a Zipf-distributed "
            "vocabulary of 4,000 generated pseudo-words with ~40 domain words mixed in at ranks 3-2,300, one of "
            "12 topical phrases in ~1 paragraph of 4, a place in ~1 of 6.  'matching' is the share of all "
@@ -378,6 +384,11 @@ def _export_rows(e: dict) -> list[Row]:
                      f"{e['ratio_median']:.2f}x bare one-pass build ({_s(e['bare_median'])}, {r['pages']['bare']} pages)",
                      _status(e["ratio_median"], 1.25, "<="),
                      f"{EXPORT_BARE}; {side}; limit: see the export profile below"))
+        if "engine_ratio_median" in e:
+            rows.append(("Export vs the same bare build using the export's own text engine (for reading the row "
+                         "above; no target)", _s(e["bare_engine_median"]),
+                         f"export {e['engine_ratio_median']:.2f}x it", "",
+                         f"{ENGINE_NOTE}; {r['pages'].get('bare_engine', '?')} pages"))
     else:
         rows.append(("Export vs bare platypus", "not measured", "", "", r.get("error", "")))
     w = e.get("weasyprint", {})
