@@ -197,3 +197,41 @@ def test_update_refreshes_the_stored_topic_rankings_when_passages_change(content
         assert idx.refresh_topics(lib.topics.values()) == 0  # update() already refreshed them
         assert any("More Venezuelans" in h.text for h in idx.suggest(topic, limit=100))
         assert idx.update(_lib(content_copy)).indexed == 0
+
+
+def test_repeated_full_scans_of_one_library_object_see_every_change(content_copy, tmp_path):
+    """The GUI scans the same Library object again and again: after the first full comparison each
+    scan compares rows position by position with the last one; edits, a vanished file, its return
+    and a path set in place on a Source must all still be seen."""
+    import shutil
+
+    lib = _lib(content_copy)
+    sid = "afp-blinken-colombia-visit"
+    txt = content_copy / "sources" / f"{sid}.txt"
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(lib)
+        assert idx.update(lib).indexed == 0
+        txt.write_text(txt.read_text(encoding="utf-8") + "\n\nA zanzibarian postscript.\n", encoding="utf-8")
+        assert idx.update(lib).indexed == 1 and [h.source_id for h in idx.search("zanzibarian")] == [sid]
+        assert idx._scan.full_compares == 1  # only the first scan compared every row
+        saved = txt.read_bytes()
+        txt.unlink()
+        for _ in range(2):  # reported on every scan while it is missing (its passages are dropped)
+            idx.update(lib)
+            assert [Path(p.path).name for p in idx.problems] == [txt.name]
+            assert not idx.search("zanzibarian")
+        txt.write_bytes(saved)
+        assert idx.update(lib).indexed == 1 and idx.problems == [] and idx.search("zanzibarian")
+        moved = content_copy / "elsewhere"
+        moved.mkdir()
+        shutil.copy2(txt, moved / txt.name)
+        lib.sources[sid].text_path = moved / txt.name  # the same Source object, a new path
+        read = idx.stats["texts_read"]
+        assert idx.update(lib).indexed == 0 and idx.stats["texts_read"] == read + 1
+        assert idx._scan.full_compares == 2  # a path was set: the files are grouped and compared afresh
+        assert idx._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (sid,)).fetchone()[0] == \
+            str(moved / txt.name)
+        (moved / txt.name).write_text("Only a zanzibarian line now.\n", encoding="utf-8")
+        assert idx.update(lib).indexed == 1 and [h.paragraph for h in idx.search("zanzibarian")] == [1]
+        assert idx.update_sources(lib, [sid]).indexed == 0  # a targeted update: the next scan compares in full
+        assert idx.update(lib).indexed == 0 and idx._scan.full_compares == 3

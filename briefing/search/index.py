@@ -34,6 +34,7 @@ from briefing.locking import file_lock
 from briefing.search import highlight, topic_cache
 from briefing.search.normalize import NORMALISATION_VERSION, normalise
 from briefing.search.query import Phrase, parse, topic_fts, topic_match_fts, topic_phrases
+from briefing.search.scan import UNREAD, TextScan
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class SearchIndex:
         # scans: {source_id: row} and the set of rows, with the PRAGMA data_version they were read
         # at (it changes when another connection commits).  None: read it again.
         self._table: tuple[int, dict[str, tuple], set[tuple]] | None = None
-        self._folders: list = []  # the last library's text files grouped by folder, see _by_folder
+        self._scan = TextScan()  # the full scan's state between calls (scan.py)
         self.stats: dict[str, int] = {
             "texts_read": 0, "sources_indexed": 0, "sources_removed": 0,
             "sources_unchanged": 0, "paragraphs_indexed": 0, "rebuilds": 0,
@@ -234,6 +235,7 @@ class SearchIndex:
             log.warning("search index %s failed (%s); rebuilding it", self.path, exc)
             self.close()
             self._table = None
+            self._scan.forget()
             _delete_db_files(self.path)
             self._conn = self._connect(self.path)
             self.stats["rebuilds"] += 1
@@ -243,20 +245,19 @@ class SearchIndex:
         sources = library.sources
         self.problems = []
         if only is None:
-            # The full scan, kept to C-level work where it can be: one stat per text file, then
-            # set differences between (id, path, mtime_ns, size) rows from the disk and from the
-            # index.  Only the sources whose row differs go on to _plan (read, hash, re-index).
-            current = _stat_texts(sources.values(), self._folders)
+            # The full scan (scan.py): one stat per text file, then the (id, path, mtime_ns, size)
+            # rows that differ from the index's.  Only those sources go on to _plan (read, hash,
+            # re-index); a row without a stat (UNREAD) is a file _plan stats itself and reports.
             by_id, rows = self._indexed_rows()
-            removed = sorted(by_id.keys() - sources.keys())
-            differ = set(current).difference(rows)  # new, changed, moved (or on disk but not in the library)
-            stats = {row[0]: row[1:] for row in differ}
+            differ, removed = self._scan.changes(sources, by_id, rows)
+            stats = {row[0]: row[1:] for row in differ if row[2] is not UNREAD}
             candidates = sorted(stats.keys() & sources.keys())
-            candidates += sorted(set(sources).difference(map(_FIRST, current)))  # no stat: missing or unreadable
+            candidates += sorted({row[0] for row in differ if row[2] is UNREAD} & sources.keys())
             known = self._known(candidates)
             wanted_total = len(sources)
             unchanged = wanted_total - len(candidates)
         else:
+            self._scan.forget()  # the table changes here, not through a full scan
             known = self._known(sorted(only))
             removed = sorted(set(known) - set(sources))
             candidates = sorted(sid for sid in only if sid in sources)
@@ -291,6 +292,8 @@ class SearchIndex:
                     row = table[1][p.source_id] = (p.source_id, p.text_path, p.mtime_ns, p.size)
                     table[2].add(row)
                 self._table = table
+        if only is None and self._table is not None:
+            self._scan.settled(self._table[2])
         self.stats["sources_indexed"] += len(reindexed)
         self.stats["sources_removed"] += len(removed)
         self.stats["sources_unchanged"] += unchanged + len(plans) - len(reindexed)
@@ -458,76 +461,7 @@ class SearchIndex:
         return out
 
 
-def _stat_texts(sources, memo: list) -> list[tuple[str, str, int, int]]:
-    """(source id, text path, mtime_ns, size) for every text file that could be stat'ed.
-
-    A source without a text file gets ("", 0, 0), as ``_plan`` records it.  A file that cannot
-    be stat'ed is left out (``_plan`` then stats it itself and reports it).  Where ``os.stat``
-    takes ``dir_fd`` (POSIX) each file is one ``fstatat`` relative to its open folder: measured
-    ~1.5-2x faster than ``DirEntry.stat()`` over a listing that also holds the .yaml files.
-    Elsewhere (Windows) the folder listing carries the stat, so ``os.scandir`` is used.
-    ``memo``: a list holding the last library's grouping by folder (see ``_by_folder``)."""
-    by_dir, out = _by_folder(list(map(_ID_AND_PATH, sources)), memo)
-    out = list(out)
-    stat = os.stat
-    for folder, entries in by_dir.items():
-        if _STAT_DIR_FD:
-            try:
-                fd = os.open(folder or ".", _DIR_FLAGS)
-            except OSError:
-                continue
-            try:
-                for source_id, name, text_path in entries:
-                    try:
-                        st = stat(name, dir_fd=fd)
-                    except OSError:
-                        continue
-                    out.append((source_id, text_path, st.st_mtime_ns, st.st_size))
-            finally:
-                os.close(fd)
-        else:
-            names = {name: (source_id, text_path) for source_id, name, text_path in entries}
-            try:
-                with os.scandir(folder or ".") as listing:
-                    for entry in listing:
-                        hit = names.get(entry.name)
-                        if hit is None:
-                            continue
-                        try:
-                            st = entry.stat()
-                        except OSError:
-                            continue
-                        out.append((hit[0], hit[1], st.st_mtime_ns, st.st_size))
-            except OSError:
-                continue
-    return out
-
-
-def _by_folder(pairs: list[tuple[str, object]], memo: list):
-    """{folder: [(source id, file name, text path)]} and the ("", 0, 0) rows of text-less sources.
-
-    Remembered for the last list of (id, text_path) pairs: the library's sources keep their
-    Path objects, so an unchanged library compares equal item by item on identity, in C."""
-    last = memo[0] if memo else None
-    if last is not None and last[0] == pairs:
-        return last[1]
-    by_dir: dict[str, list[tuple[str, str, str]]] = {}
-    textless: list[tuple[str, str, int, int]] = []
-    for source_id, text_path in pairs:
-        if text_path is None:
-            textless.append((source_id, "", 0, 0))
-            continue
-        text_path = str(text_path)
-        folder, _, name = text_path.rpartition(os.sep)  # str(Path) always uses os.sep
-        by_dir.setdefault(folder, []).append((source_id, name, text_path))
-    memo[:] = [(pairs, (by_dir, tuple(textless)))]
-    return by_dir, textless
-
-
 _FIRST = operator.itemgetter(0)
-_ID_AND_PATH = operator.attrgetter("id", "text_path")
-_STAT_DIR_FD = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 def _index_lock(target: str):
