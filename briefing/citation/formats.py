@@ -52,7 +52,7 @@ def render(pieces: list[tuple[Piece, str]], terms: Terms, *, end: str = "") -> l
     period goes inside closing quotation marks; it is dropped after "?" or "!", and a period is not
     doubled after a piece that already ends with one.
     """
-    runs: list[Run] = []
+    runs: list[tuple[str, bool]] = []  # (text, italic); merge makes the Runs
     for i, (piece, sep) in enumerate(pieces):
         if i == len(pieces) - 1:
             sep = end
@@ -65,16 +65,16 @@ def render(pieces: list[tuple[Piece, str]], terms: Terms, *, end: str = "") -> l
         if piece.quoted:
             inner = punct if punct in (",", ".") else ""
             outer = "" if inner else punct
-            runs.append(Run(terms.quote_open + piece.text + inner + terms.quote_close))
-            runs.append(Run(outer + space))
+            runs.append((terms.quote_open + piece.text + inner + terms.quote_close, False))
+            runs.append((outer + space, False))
         else:
-            runs.append(Run(piece.text, piece.italic))
-            runs.append(Run(punct + space))
+            runs.append((piece.text, piece.italic))
+            runs.append((punct + space, False))
     return merge(runs)
 
 
-def merge(runs: list[Run]) -> list[Run]:
-    """Adjacent runs of the same slant as one; empty runs dropped."""
+def merge(runs) -> list[Run]:
+    """Adjacent runs (Runs or (text, italic) pairs) of the same slant as one Run; empty runs dropped."""
     out: list[Run] = []
     texts: list[str] = []
     italic = False

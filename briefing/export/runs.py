@@ -236,19 +236,6 @@ class RunsParagraph(SafeParagraph):
         canvas.restoreState()
 
 
-def _measure(font):
-    """``font.stringWidth`` for a WidthCachingTTFont, reading its remembered totals first."""
-    sums = getattr(font, "_bb_sums", None)
-    if sums is None:
-        return font.stringWidth
-    get = sums.get
-    measure = font.stringWidth
-
-    def width(text, size):
-        total = get(text)
-        return 0.001 * size * total if total is not None else measure(text, size)
-
-    return width
 
 
 def _run_width(font, text: str, size: float) -> float:
@@ -287,6 +274,7 @@ def _words(frags, fonts, size) -> list:
     word: list = []
     n = 0
     strip = True
+    k = 0.001 * size  # WidthCachingTTFont.stringWidth is 0.001 * size * total: the same product
     for fi, f in enumerate(frags):
         text = f.text
         if not text:
@@ -297,7 +285,9 @@ def _words(frags, fonts, size) -> list:
                 continue
             strip = False
         parts = _split(text)
-        sw = _measure(fonts[fi])
+        font = fonts[fi]
+        sw = font.stringWidth
+        get = getattr(font, "_bb_sums", {}).get
         if text[0] in whitespace or not parts:
             if word:
                 out.append((n, word, False))
@@ -312,13 +302,15 @@ def _words(frags, fonts, size) -> list:
                 continue
         for w in parts[:-1]:
             word.append((fi, w))
-            n += sw(w, size)
+            total = get(w)
+            n += k * total if total is not None else sw(w, size)
             out.append((n, word, True))
             word = []
             n = 0
         w = parts[-1]
         word.append((fi, w))
-        n += sw(w, size)
+        total = get(w)
+        n += k * total if total is not None else sw(w, size)
         if text[-1] in whitespace:
             out.append((n, word, True))
             word = []
