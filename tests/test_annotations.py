@@ -20,10 +20,13 @@ URLS = ["https://example.org/a", "https://example.org/a", "https://x.org/p(1)\\q
 def _file(make_link, encrypt=None) -> bytes:
     buf = io.BytesIO()
     canvas = Canvas(buf, invariant=1, encrypt=encrypt)
-    for page in range(2):
+    for page in range(3):
+        if page == 2:  # relative rectangles under a rotated, scaled, moved coordinate system
+            canvas.translate(17, 23)
+            canvas.rotate(15)
+            canvas.scale(1.5, -0.5)
         for i, url in enumerate(URLS):
-            make_link(canvas, url, (10.5 + i, 20.25, 300 + page, 31 + i / 3), relative=page)
-        canvas.translate(17, 23)
+            make_link(canvas, url, (10.5 + i, 20.25, 300 + page, 31 + i / 3), relative=min(page, 1))
         canvas.showPage()
     canvas.save()
     return buf.getvalue()
@@ -34,7 +37,7 @@ def test_links_are_the_bytes_reportlab_writes(encrypt):
     ours = _file(link_url, encrypt)
     theirs = _file(lambda c, url, rect, relative: c.linkURL(url, rect, relative=relative), encrypt)
     assert ours == theirs
-    assert ours.count(b"/Subtype /Link") == 2 * len(URLS)
+    assert ours.count(b"/Subtype /Link") == 3 * len(URLS)
 
 
 def test_a_whole_export_is_byte_identical_to_reportlabs_links(tmp_path, monkeypatch):

@@ -13,7 +13,10 @@ per object) gets reportlab's own dictionary.
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import NoEncryption, PDFArray, PDFDictionary, PDFName, PDFObject, PDFString
+from reportlab import rl_config
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfdoc import format as pdf_format
+from reportlab.pdfgen.canvas import ENABLE_TRACKING
 
 ACTION_CACHE_LIMIT = 10_000
 
@@ -77,9 +80,25 @@ class LinkAnnotation(PDFObject):
             if len(actions) >= ACTION_CACHE_LIMIT:
                 actions.clear()
             action = actions[self.url] = pdf_format(_action(self.url), document)
-        return b"".join((head, action, middle, pdf_format(PDFArray(self.rect), document), tail))
+        # PDFArray of numbers, one line (rl_config.pdfMultiLine off): "[ " + fp_str each + " ]"
+        rect = b"[ " + fp_str(*self.rect).encode("latin-1") + b" ]" if not rl_config.pdfMultiLine else \
+            pdf_format(PDFArray(self.rect), document)
+        return b"".join((head, action, middle, rect, tail))
+
+
+def _abs_rect(canvas, rect, relative: int):
+    """``canvas._absRect(rect, relative)`` with the corner arithmetic inline."""
+    if not rect or not relative or not ENABLE_TRACKING:
+        return canvas._absRect(rect, relative)
+    lx, ly, ux, uy = rect
+    a, b, c, d, e, f = canvas._currentMatrix
+    xs = (a * lx + c * ly + e, a * ux + c * uy + e, a * lx + c * uy + e, a * ux + c * ly + e)
+    ys = (b * lx + d * ly + f, b * ux + d * uy + f, b * lx + d * uy + f, b * ux + d * ly + f)
+    out = min(xs), min(ys), max(xs), max(ys)
+    bw = canvas._getCmShift()
+    return (out[0] + bw, out[1] + bw, out[2] + bw, out[3] + bw) if bw else out
 
 
 def link_url(canvas, url: str, rect, relative: int = 0) -> None:
     """``canvas.linkURL(url, rect, relative)`` with no border, as a LinkAnnotation."""
-    canvas._addAnnotation(LinkAnnotation(canvas._absRect(rect, relative), url))
+    canvas._addAnnotation(LinkAnnotation(_abs_rect(canvas, rect, relative), url))

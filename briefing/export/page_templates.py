@@ -55,6 +55,8 @@ class NumberingCanvas(Canvas):
         # every paragraph and string drawn in the export: words encoded once per document
         return WordCachedTextObject(self, x, y, direction=direction)
 
+    bb_template_links = True  # linkURL below: RunsParagraph may call link_url directly
+
     def linkURL(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw):
         # the endnotes' and sources' links: written from a template (see annotations.py)
         if kind == "URI" and not (thickness or color or dashArray or kw):

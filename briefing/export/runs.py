@@ -25,6 +25,7 @@ from reportlab.platypus.paragraph import lstrip as _lstrip
 from reportlab.platypus.paragraph import setXPos
 from reportlab.platypus.paragraph import split as _split
 
+from briefing.export.annotations import link_url
 from briefing.export.coverage import SafeParagraph
 
 # the attributes reportlab's sameFrag compares
@@ -143,6 +144,7 @@ class RunsParagraph(SafeParagraph):
         tx._olb = None
         tx._fontname, tx._fontsize = None, None
         string_width = canvas.stringWidth
+        direct_links = getattr(canvas, "bb_template_links", False)
         text_color = None
         rise = 0
         offsets = getattr(self, "_offsets", None) or [0]
@@ -230,7 +232,11 @@ class RunsParagraph(SafeParagraph):
                 tx.setWordSpace(0)
             setXPos(tx, -offset)
             for (((_, url), x1), lo, hi), x2 in sorted(links.values()):
-                _doLink(tx, url, (x1, cur_y + lo, x2, cur_y + hi))
+                rect = (x1, cur_y + lo, x2, cur_y + hi)
+                if direct_links and url.startswith(("http://", "https://")):
+                    link_url(canvas, url, rect, 1)  # what _doLink -> linkURL does for these
+                else:
+                    _doLink(tx, url, rect)
             cur_y -= leading
         canvas.drawText(tx)
         canvas.restoreState()
