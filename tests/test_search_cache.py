@@ -6,6 +6,7 @@ from pathlib import Path
 
 from briefing.library import Library
 from briefing.search import SearchIndex
+from briefing.search.query import topic_match_fts
 
 
 def _lib(content: Path) -> Library:
@@ -235,3 +236,30 @@ def test_repeated_full_scans_of_one_library_object_see_every_change(content_copy
         assert idx.update(lib).indexed == 1 and [h.paragraph for h in idx.search("zanzibarian")] == [1]
         assert idx.update_sources(lib, [sid]).indexed == 0  # a targeted update: the next scan compares in full
         assert idx.update(lib).indexed == 0 and idx._scan.full_compares == 3
+
+
+def test_a_suggestion_does_not_count_and_the_count_comes_when_asked(content_copy, monkeypatch):
+    """suggest() needs only the ranking; the count (a second MATCH) is made on the first
+    count_suggestions() and stored beside the ranking, which is kept."""
+    from briefing.search import topic_cache
+
+    monkeypatch.setattr(topic_cache, "DEPTH", 2)  # fewer than the topic's matches: the total is not free
+    lib = _lib(content_copy)
+    topic = lib.topic("migration")
+    with SearchIndex.open(":memory:") as idx:
+        idx.update(lib, refresh_topics=False)
+        matching = idx._conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
+                                     (topic_match_fts(topic.terms),)).fetchone()[0]
+        assert matching > 2
+        first = idx.suggest(topic, limit=2)
+        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(topic_cache.UNCOUNTED, 2)]
+        assert idx.count_suggestions(topic) == matching
+        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, 2)]
+        assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic, limit=2)] == \
+            [(h.source_id, h.paragraph, h.score) for h in first]
+        assert len(idx.suggest(topic, limit=matching + 5)) == matching  # deeper: recomputed, count kept
+        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, matching + 5)]
+        idx._conn.execute(topic_cache.BUMP_GENERATION)
+        idx.refresh_topics([topic])  # the background refresh stores both, so the topic list is served too
+        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, 2)]
+

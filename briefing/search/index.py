@@ -196,7 +196,7 @@ class SearchIndex:
         return result
 
     def refresh_topics(self, topics) -> int:
-        """Compute and store each topic's ranking (``topic_cache.DEPTH`` deep) unless already stored.
+        """Compute and store each topic's ranking (``topic_cache.DEPTH`` deep) and count unless stored.
 
         Takes the index's lock once per topic, so a search from another thread waits for one
         topic's ranking at most.  Returns how many were recomputed."""
@@ -208,7 +208,7 @@ class SearchIndex:
                 expr = topic_fts(topic.terms)
                 if expr is not None:
                     done += topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), topic_cache.DEPTH,
-                                               report=True)[2]
+                                               report=True, counted=True)[2]
         return done
 
     def _generation(self) -> int | None:
