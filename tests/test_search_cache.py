@@ -263,3 +263,31 @@ def test_a_suggestion_does_not_count_and_the_count_comes_when_asked(content_copy
         idx.refresh_topics([topic])  # the background refresh stores both, so the topic list is served too
         assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, 2)]
 
+
+def _segments(idx: SearchIndex) -> int:
+    return idx._conn.execute("SELECT count(DISTINCT segid) FROM passages_fts_idx").fetchone()[0]
+
+
+def test_fts_segments_stay_few_across_edits(content_copy, tmp_path):
+    """Every MATCH looks its terms up in every FTS5 segment: a first index is optimized into one,
+    and the small segment each later write adds is merged before many pile up (FTS5 alone lets
+    ~15 gather).  Rankings do not depend on it."""
+    lib = _lib(content_copy)
+    topic = lib.topic("migration")
+    sid = "afp-blinken-colombia-visit"
+    txt = content_copy / "sources" / f"{sid}.txt"
+    base = txt.read_text(encoding="utf-8")
+    with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
+        idx.update(lib)
+        assert _segments(idx) == 1
+        before = [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic)]
+        most = 0
+        for k in range(20):
+            txt.write_text(base + f"\n\nA zanzibarian postscript, number {k}.\n", encoding="utf-8")
+            assert idx.update_sources(lib, [sid]).indexed == 1
+            most = max(most, _segments(idx))
+        assert most <= 6
+        txt.write_text(base, encoding="utf-8")
+        idx.update_sources(lib, [sid])
+        idx._conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+        assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic)] == before
