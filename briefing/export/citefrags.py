@@ -77,13 +77,18 @@ def citation_frags(runs: Iterable, style, prefix: str = "") -> list | None:
     """The fragments ``parsed_frags(fit_markup(prefix + runs_markup(runs)), style)`` gives, or
     None when that would be None (the caller then takes the markup route)."""
     cache = coverage.style_cache(style)
-    face = coverage._face_of(getattr(style, "fontName", ""))
-    if cache is None or face is None:
+    if cache is None:
         return None
-    family, base = face
-    bold = base in ("bold", "bolditalic")
-    italic_base = base in ("italic", "bolditalic")
-    faces = {it: font_name(family, coverage._variant(bold, italic_base or it)) for it in (False, True)}
+    faces = cache.get("\0faces")
+    if faces is None:  # the face <i> switches to and from, as fit_markup picks it
+        face = coverage._face_of(getattr(style, "fontName", ""))
+        if face is None:
+            return None
+        family, base = face
+        bold = base in ("bold", "bolditalic")
+        italic_base = base in ("italic", "bolditalic")
+        faces = cache["\0faces"] = {it: font_name(family, coverage._variant(bold, italic_base or it))
+                                    for it in (False, True)}
     texts: list[str] = []  # the markup's text with NUL for each tag
     # the open tags and (link number, href number) after each NUL; None: the part is an href
     states: list = [((), [])]

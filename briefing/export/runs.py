@@ -145,6 +145,7 @@ class RunsParagraph(SafeParagraph):
         tx._fontname, tx._fontsize = None, None
         string_width = canvas.stringWidth
         direct_links = getattr(canvas, "bb_template_links", False)
+        fills: dict = {}  # colour -> the operator its first setFillColor wrote in this paragraph
         text_color = None
         rise = 0
         offsets = getattr(self, "_offsets", None) or [0]
@@ -172,7 +173,7 @@ class RunsParagraph(SafeParagraph):
                     color = f.textColor
                     if color is not text_color and text_color != color:
                         text_color = color
-                        tx.setFillColor(color)
+                        _fill(tx, color, fills)
                     if rise != f.rise:
                         rise = f.rise
                         tx.setRise(rise)
@@ -198,7 +199,7 @@ class RunsParagraph(SafeParagraph):
                     tx._setFont(f.fontName, font_size)
                 if f.textColor is not text_color and text_color != f.textColor:
                     text_color = f.textColor
-                    tx.setFillColor(text_color)
+                    _fill(tx, text_color, fills)
                 if rise != f.rise:
                     rise = f.rise
                     tx.setRise(rise)
@@ -242,6 +243,22 @@ class RunsParagraph(SafeParagraph):
         canvas.restoreState()
 
 
+
+
+def _fill(tx, color, fills: dict) -> None:
+    """``tx.setFillColor(color)``; a colour set again in the same paragraph repeats the one
+    operator its first call wrote (an endnote's link switches colour twice per line; each call
+    also runs the alpha and PDF-version checks, which change nothing after the first)."""
+    op = fills.get(color)
+    if op is not None:
+        tx._fillColorObj = color
+        tx._code.append(op)
+        return
+    n = len(tx._code)
+    tx.setFillColor(color)
+    added = tx._code[n:]
+    if len(added) == 1 and getattr(color, "alpha", 1) == 1:
+        fills[color] = added[0]
 
 
 def _run_width(font, text: str, size: float) -> float:
