@@ -281,12 +281,9 @@ def parsed_frags(text: str, style) -> list | None:
     if frags is None:
         if "<" not in text and "&" not in _ENTITY.sub("", text):
             plain = cleaned(text)
-            template = cache.get("\0plain")
+            template = tag_template((), style, cache)  # the style's plain text
             if template is None:
-                template = _parse("x", style)
-                if template is None or len(template) != 1:
-                    return None
-                template = cache["\0plain"] = template[0]
+                return None
             frags = [template.clone(text=_ENTITY.sub(lambda m: _ENTITIES[m.group(0)], plain))] if plain else []
             if not plain:
                 return None
@@ -319,13 +316,8 @@ def plain_frags(text: str, style) -> list | None:
     plain = cleaned(fit(clean(text), getattr(style, "fontName", "")))
     if not plain:
         return None
-    template = cache.get("\0plain")
-    if template is None:
-        parsed = _parse("x", style)
-        if parsed is None or len(parsed) != 1:
-            return None
-        template = cache["\0plain"] = parsed[0]
-    return [template.clone(text=plain)]
+    template = tag_template((), style, cache)
+    return [template.clone(text=plain)] if template is not None else None
 
 
 class SafeParagraph(Paragraph):
