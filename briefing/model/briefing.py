@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from dataclasses import dataclass, field
 from typing import Union
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex[:12]
+    """12 random hex digits, as uuid4().hex[:12] gave (its first 48 bits are random), without
+    importing uuid, which imports platform: ~3 ms of every start-up."""
+    return os.urandom(6).hex()
 
 
 @dataclass

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +78,7 @@ class RecoveryStore:
     """One session's recovery copy: write it after edits, remove it when the work is safe."""
 
     def __init__(self, session_id: str | None = None, directory: Path | None = None):
-        self.session_id = session_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        self.session_id = session_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{os.urandom(4).hex()}"
         self._directory = directory
 
     @property
