@@ -83,7 +83,7 @@ def _engine_classes():
     from reportlab.platypus import Paragraph
 
     from briefing.export.oneface import break_one_face
-    from briefing.export.textcode import WordCachedTextObject
+    from briefing.export.textcode import TableCodedTextObject
 
     class EngineParagraph(Paragraph):
         def breakLines(self, width):
@@ -92,7 +92,7 @@ def _engine_classes():
 
     class EngineCanvas(Canvas):
         def beginText(self, x=0, y=0, direction=None):
-            return WordCachedTextObject(self, x, y, direction=direction)
+            return TableCodedTextObject(self, x, y, direction=direction)
 
     return EngineParagraph, EngineCanvas
 

@@ -10,7 +10,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from briefing.export import page_templates
 from briefing.export.fonts import font_name, register_fonts
 from briefing.export.pdf import render_pdf_bytes
-from briefing.export.textcode import WordCachedTextObject
+from briefing.export.textcode import TableCodedTextObject
 
 from test_export_helpers import HOSTILE, SPANISH, make_library, small_briefing
 
@@ -42,7 +42,7 @@ def _draw(text_object_class) -> tuple[list[str], bytes]:
 
 def test_every_string_is_coded_as_reportlab_codes_it():
     register_fonts()
-    ours, our_file = _draw(WordCachedTextObject)
+    ours, our_file = _draw(TableCodedTextObject)
     theirs, their_file = _draw(PDFTextObject)
     assert ours == theirs
     assert any("+1 " in code for code in ours)  # the second subset was reached

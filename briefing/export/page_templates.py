@@ -22,7 +22,7 @@ from briefing.export import coverage
 from briefing.export.annotations import link_url
 from briefing.export.fonts import font_name
 from briefing.export.markup import clean
-from briefing.export.textcode import WordCachedTextObject
+from briefing.export.textcode import TableCodedTextObject
 from briefing.export.themes import Theme
 
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
@@ -53,7 +53,7 @@ class NumberingCanvas(Canvas):
 
     def beginText(self, x=0, y=0, direction=None):
         # every paragraph and string drawn in the export: words encoded once per document
-        return WordCachedTextObject(self, x, y, direction=direction)
+        return TableCodedTextObject(self, x, y, direction=direction)
 
     bb_template_links = True  # linkURL below: RunsParagraph may call link_url directly
 

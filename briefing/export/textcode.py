@@ -80,7 +80,7 @@ def format_text(tx: PDFTextObject, font: TTFont, text: str, coded=None) -> str:
     return " ".join(out)
 
 
-class WordCachedTextObject(PDFTextObject):
+class TableCodedTextObject(PDFTextObject):
     """A text object whose strings in the embedded faces are coded by ``format_text``."""
 
     _bb_face = None  # (font name, font, its code table and state) of the last string drawn
