@@ -91,3 +91,34 @@ def test_hostile_runs_equal_the_markup_route():
             got, got_replaced = _direct_route(runs, style, prefix)
             assert _key(got) == _key(want), (runs, prefix, style.name)
             assert got_replaced == want_replaced
+
+
+def test_links_take_the_themes_link_colour(tmp_path):
+    """colors.link in a theme colours the URLs in the notes and sources (it was ignored before)."""
+    import io
+    import shutil
+
+    import pypdf
+
+    from briefing.export.pdf import render_pdf_bytes
+
+    from test_export_helpers import make_library, small_briefing
+
+    for name in ("base", "memo"):
+        shutil.copy(paths.THEMES_DIR / f"{name}.yaml", tmp_path / f"{name}.yaml")
+    (tmp_path / "red.yaml").write_text('name: red\nparent: memo\ncolors:\n  link: "#aa0000"\n', encoding="utf-8")
+    lib = make_library(tmp_path / "lib")
+    data, _ = render_pdf_bytes(small_briefing(lib), lib, theme=tmp_path / "red.yaml", deterministic=True)
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages
+    streams = b"".join(page.get_contents().get_data() for page in pages)
+    assert b".666667 0 0 rg" in streams  # the URL drawn in #aa0000
+    assert b".101961 .298039 .545098 rg" not in streams  # and not in the default link blue
+
+    register_fonts()
+    st = build_styles(load_theme("memo"))["endnote"]
+    runs = [Run("Crisis Group, https://example.org/a.")]
+    got = citation_frags(runs, st, "1.\u2002", color="#aa0000")
+    with coverage.collecting():
+        want = parsed_frags(fit_markup("1.\u2002" + runs_markup(runs, color="#aa0000"), st.fontName), st)
+    assert _key(got) == _key(want)
+    assert [f.textColor.hexval() for f in got if getattr(f, "link", None)] == ["0xaa0000"]

@@ -9,7 +9,7 @@ draws them, the same characters reported as replaced), the same white-space clea
 (reportlab's own, run over the pieces joined by a NUL where a tag would stand: NUL is
 neither white space nor possible in cleaned text, so it acts as the tag does), the same
 fragment templates and link lists.  tests/test_citefrags.py checks it against the markup
-route for every source of the benchmark library in all three styles and for hostile runs.
+route for the bundled sources and 150 hostile ones in all three styles, and for hostile runs.
 """
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from typing import Iterable
 
 from briefing.export import coverage
 from briefing.export.fonts import font_name
-from briefing.export.markup import _BAD_CHARS, _URL, _URL_TRAIL, clean, safe_url
+from briefing.export.markup import _BAD_CHARS, _URL, _URL_TRAIL, LINK_COLOR, clean, safe_url
 
-LINK_COLOR = "#1a4c8b"  # markup.link's default, which runs_markup uses
 _TAG = "\0"
 _I, _END_I, _END_A = object(), object(), object()  # tags; an <a> is an _Link
 
@@ -73,9 +72,9 @@ def _tokens(runs: Iterable, prefix: str) -> list:
     return out
 
 
-def citation_frags(runs: Iterable, style, prefix: str = "") -> list | None:
-    """The fragments ``parsed_frags(fit_markup(prefix + runs_markup(runs)), style)`` gives, or
-    None when that would be None (the caller then takes the markup route)."""
+def citation_frags(runs: Iterable, style, prefix: str = "", color: str = LINK_COLOR) -> list | None:
+    """The fragments ``parsed_frags(fit_markup(prefix + runs_markup(runs, color=color)), style)``
+    gives, or None when that would be None (the caller then takes the markup route)."""
     cache = coverage.style_cache(style)
     if cache is None:
         return None
@@ -105,7 +104,7 @@ def citation_frags(runs: Iterable, style, prefix: str = "") -> list | None:
             # reportlab's clean-up also runs over the href inside the tag: it goes between marks
             texts += [_TAG, str(token)]
             states.append(None)
-            open_tags.append(f'a color="{LINK_COLOR}"')
+            open_tags.append(f'a color="{color}"')
             links.append((len(hrefs), len(hrefs)))  # links are numbered in order, as hrefs are
             hrefs.append("")
         else:

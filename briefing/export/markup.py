@@ -20,6 +20,7 @@ _WS = re.compile(r"[\t\r\n]+")
 _URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _URL_TRAIL = ".,;:!?)]}'’”"
 _SPACE = re.compile(r"\s")
+LINK_COLOR = "#1a4c8b"  # when a theme gives no link colour
 
 
 def clean(text: str | None) -> str:
@@ -57,7 +58,7 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def link(url: str, label: str | None = None, color: str = "#1a4c8b") -> str:
+def link(url: str, label: str | None = None, color: str = LINK_COLOR) -> str:
     """Markup for a clickable link; the URL must already have passed safe_url."""
     checked = safe_url(url)
     text = esc(label if label is not None else url)
@@ -66,7 +67,7 @@ def link(url: str, label: str | None = None, color: str = "#1a4c8b") -> str:
     return f'<a href="{esc(checked)}" color="{color}">{text}</a>'
 
 
-def linkify(text: str) -> str:
+def linkify(text: str, color: str = LINK_COLOR) -> str:
     """Escape text, turning each http(s) URL in it into a link (for the sources list)."""
     out: list[str] = []
     pos = 0
@@ -75,17 +76,17 @@ def linkify(text: str) -> str:
         trimmed = url.rstrip(_URL_TRAIL)
         end = match.start() + len(trimmed)
         out.append(esc(text[pos : match.start()]))
-        out.append(link(trimmed))
+        out.append(link(trimmed, color=color))
         pos = end
     out.append(esc((text or "")[pos:]))
     return "".join(out)
 
 
-def runs_markup(runs: Iterable, link_urls: bool = True) -> str:
-    """Citation Runs (text, italic) to markup; each run's text is escaped."""
+def runs_markup(runs: Iterable, link_urls: bool = True, color: str = LINK_COLOR) -> str:
+    """Citation Runs (text, italic) to markup; each run's text is escaped, URLs become links in ``color``."""
     parts = []
     for run in runs:
         text = getattr(run, "text", run if isinstance(run, str) else "")
-        body = linkify(text) if link_urls else esc(text)
+        body = linkify(text, color) if link_urls else esc(text)
         parts.append(f"<i>{body}</i>" if getattr(run, "italic", False) and body else body)
     return "".join(parts)

@@ -17,7 +17,7 @@ from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyph
 from briefing.export.coverage import plain_frags
 from briefing.export.flowables import (Gap, MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
                                        ruled_paragraph_class)
-from briefing.export.markup import clean, esc, runs_markup
+from briefing.export.markup import LINK_COLOR, clean, esc, runs_markup
 from briefing.export.runs import RunsParagraph
 from briefing.export.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
@@ -93,7 +93,7 @@ class StoryBuilder:
         self._attribution: dict[str, str] = {}  # source id -> escaped attribution (many excerpts, one source)
         self._note_runs: dict[tuple[str, int | None], list] = {}  # (source id, paragraph) -> endnote Runs
         self.excerpt_no = 0
-        self.link_color = theme["colors.link"]
+        self.link_color = theme["colors.link"] or LINK_COLOR
 
     # -- helpers ----------------------------------------------------------------------
     def source_for(self, excerpt: Excerpt):
@@ -262,9 +262,9 @@ class StoryBuilder:
     def citation(self, runs: list, style: str, prefix: str = "") -> RunsParagraph:
         """An endnote or sources entry; its fragments come straight from the Runs (citefrags)."""
         st = self.s[style]
-        frags = citation_frags(runs, st, prefix)
+        frags = citation_frags(runs, st, prefix, self.link_color)
         if frags is None:
-            return RunsParagraph(prefix + runs_markup(runs), st)
+            return RunsParagraph(prefix + runs_markup(runs, color=self.link_color), st)
         return RunsParagraph(prefix + "".join(getattr(r, "text", "") for r in runs), st, frags=frags)
 
     def first_template(self) -> str:
