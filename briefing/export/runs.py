@@ -76,9 +76,9 @@ class RunsParagraph(SafeParagraph):
             d = f.__dict__
             text = d.get("text")
             if (not isinstance(text, str) or "\xad" in text or d.get("us_lines") or d.get("rise")
-                    or d.get("fontSize") != size or any(k in d for k in _SPECIAL)):
+                    or d.get("fontSize") != size or not d.keys().isdisjoint(_SPECIAL)):
                 return None
-            key = [d.get(k) for k in _SAME]
+            key = list(map(d.get, _SAME))
             for i, other in enumerate(keys):
                 if other == key:
                     ids.append(i)
