@@ -33,6 +33,7 @@ from reportlab.platypus.paragraph import _wsc, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
 from briefing.export.fonts import FAMILIES, _SUFFIX, font_name
+from briefing.export.markup import clean
 from briefing.export.oneface import break_one_face
 
 REPLACEMENT = "\ufffd"
@@ -152,8 +153,8 @@ _NO_MERGE = ("lineBreak", "cbDefn", "img", "backColor", "_selfLink")
 
 # what reportlab's whitespace clean-up can change: a whitespace character other than a single
 # space between words (its own list or Python's), or a space doubled, leading or trailing
-_OTHER_SPACE = re.compile("[" + re.escape("".join(sorted((set(_wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()})
-                                                         - {" "}))) + "]")
+_SPACES = set(_wsc) | {chr(c) for c in range(0x3001) if chr(c).isspace()}  # no white space lies above U+3000
+_OTHER_SPACE = re.compile("[" + re.escape("".join(sorted(_SPACES - {" "}))) + "]")
 
 
 def cleaned(text: str) -> str:
@@ -308,8 +309,6 @@ def plain_frags(text: str, style) -> list | None:
     and turning the entities back again: escaping touches no white space and no character a
     font lacks, so cleaning and fitting the raw text gives the same fragment text, and the
     same characters are reported."""
-    from briefing.export.markup import clean
-
     cache = style_cache(style)
     if cache is None:
         return None
@@ -329,7 +328,7 @@ class SafeParagraph(Paragraph):
         # given fragments (a split, or citefrags) are already fitted
         if isinstance(text, str) and style is not None and kwargs.get("frags") is None:
             text = fit_markup(text, getattr(style, "fontName", ""))
-            if kwargs.get("frags") is None and not args:
+            if not args:
                 frags = parsed_frags(text, style)
                 if frags is not None:
                     kwargs["frags"] = frags

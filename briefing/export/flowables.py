@@ -255,7 +255,7 @@ class PlainKeepTogether(KeepTogether):
     and never look at the frame, so the measuring runs with no frame to copy."""
 
     def __init__(self, flowables, maxHeight=None) -> None:
-        if not all(isinstance(f, (_RLParagraph, Spacer)) for f in flowables):
+        if not _plain(flowables):
             raise TypeError("PlainKeepTogether holds paragraphs and spacers only")
         super().__init__(flowables, maxHeight)
 
@@ -271,8 +271,10 @@ class PlainKeepTogether(KeepTogether):
             doc.frame = frame
 
 
+def _plain(flowables: list) -> bool:
+    return all(isinstance(f, (_RLParagraph, Spacer)) for f in flowables)
+
+
 def keep_together(flowables: list) -> KeepTogether:
     """PlainKeepTogether when the flowables allow it, else reportlab's KeepTogether."""
-    if flowables and all(isinstance(f, (_RLParagraph, Spacer)) for f in flowables):
-        return PlainKeepTogether(flowables)
-    return KeepTogether(flowables)
+    return PlainKeepTogether(flowables) if flowables and _plain(flowables) else KeepTogether(flowables)

@@ -52,10 +52,8 @@ class NumberingCanvas(Canvas):
         self.bb_pages = 0
 
     def beginText(self, x=0, y=0, direction=None):
-        # every paragraph and string drawn in the export: words encoded once per document
+        # every paragraph and string drawn in the export: characters coded through a table
         return TableCodedTextObject(self, x, y, direction=direction)
-
-    bb_template_links = True  # linkURL below: RunsParagraph may call link_url directly
 
     def linkURL(self, url, rect, relative=0, thickness=0, color=None, dashArray=None, kind="URI", **kw):
         # the endnotes' and sources' links: written from a template (see annotations.py)

@@ -243,16 +243,15 @@ class StoryBuilder:
                      self.para("Notes", "h1")]
         for number, item in self.notes:
             source = self.source_for(item)
-            if source is None:
+            if source is None:  # plain words, no links: the id is whatever the briefing file says
                 body = esc(f"Source “{item.source_id}” is not in the library.")
-            else:
-                key = (source.id, item.paragraph)
-                runs = self._note_runs.get(key)
-                if runs is None:
-                    runs = self._note_runs[key] = self.citer.note(source, item.paragraph)
-                out.append(self.citation(runs, "endnote", f"{number}.\u2002"))
+                out.append(RunsParagraph(f"{number}.\u2002{body}", self.s["endnote"]))
                 continue
-            out.append(RunsParagraph(f"{number}.\u2002{body}", self.s["endnote"]))
+            key = (source.id, item.paragraph)
+            runs = self._note_runs.get(key)
+            if runs is None:
+                runs = self._note_runs[key] = self.citer.note(source, item.paragraph)
+            out.append(self.citation(runs, "endnote", f"{number}.\u2002"))
         out += [Gap(1, 8), SectionAnchor("sources", "Sources", self.on_section_drawn, outline=False),
                 self.para("Sources", "h1")]
         for runs in self.citer.bibliography(self.cited):

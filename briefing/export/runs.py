@@ -25,7 +25,6 @@ from reportlab.platypus.paragraph import lstrip as _lstrip
 from reportlab.platypus.paragraph import setXPos
 from reportlab.platypus.paragraph import split as _split
 
-from briefing.export.annotations import link_url
 from briefing.export.coverage import SafeParagraph
 
 # the attributes reportlab's sameFrag compares
@@ -144,7 +143,6 @@ class RunsParagraph(SafeParagraph):
         tx._olb = None
         tx._fontname, tx._fontsize = None, None
         string_width = canvas.stringWidth
-        direct_links = getattr(canvas, "bb_template_links", False)
         fills: dict = {}  # colour -> the operator its first setFillColor wrote in this paragraph
         text_color = None
         rise = 0
@@ -167,16 +165,7 @@ class RunsParagraph(SafeParagraph):
             if not any(frags[fi].link for fi, _ in runs):
                 # no link on this line: nothing to measure, only the faces and colours to set
                 for i, (fi, text) in enumerate(runs):
-                    f = frags[fi]
-                    if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
-                        tx._setFont(f.fontName, f.fontSize)
-                    color = f.textColor
-                    if color is not text_color and text_color != color:
-                        text_color = color
-                        _fill(tx, color, fills)
-                    if rise != f.rise:
-                        rise = f.rise
-                        tx.setRise(rise)
+                    text_color, rise = _set_run(tx, frags[fi], text_color, rise, fills)
                     tx._textOut(text, i == last)
                 if squeezed > 0:
                     tx.setWordSpace(0)
@@ -195,14 +184,7 @@ class RunsParagraph(SafeParagraph):
                 if prev_text is not None:
                     end_x = cur_x_s - _trailingSpaceLength(prev_text, tx)
                 font_size = f.fontSize
-                if (tx._fontname, tx._fontsize) != (f.fontName, font_size):
-                    tx._setFont(f.fontName, font_size)
-                if f.textColor is not text_color and text_color != f.textColor:
-                    text_color = f.textColor
-                    _fill(tx, text_color, fills)
-                if rise != f.rise:
-                    rise = f.rise
-                    tx.setRise(rise)
+                text_color, rise = _set_run(tx, f, text_color, rise, fills)
                 link = f.link
                 changed = active != link
                 if changed:
@@ -233,16 +215,25 @@ class RunsParagraph(SafeParagraph):
                 tx.setWordSpace(0)
             setXPos(tx, -offset)
             for (((_, url), x1), lo, hi), x2 in sorted(links.values()):
-                rect = (x1, cur_y + lo, x2, cur_y + hi)
-                if direct_links and url.startswith(("http://", "https://")):
-                    link_url(canvas, url, rect, 1)  # what _doLink -> linkURL does for these
-                else:
-                    _doLink(tx, url, rect)
+                _doLink(tx, url, (x1, cur_y + lo, x2, cur_y + hi))
             cur_y -= leading
         canvas.drawText(tx)
         canvas.restoreState()
 
 
+def _set_run(tx, f, text_color, rise, fills: dict) -> tuple:
+    """Set the face, fill colour and rise of fragment ``f`` where they differ from the text
+    object's (reportlab's order); returns the colour and rise now set."""
+    if tx._fontname != f.fontName or tx._fontsize != f.fontSize:
+        tx._setFont(f.fontName, f.fontSize)
+    color = f.textColor
+    if color is not text_color and text_color != color:
+        text_color = color
+        _fill(tx, color, fills)
+    if rise != f.rise:
+        rise = f.rise
+        tx.setRise(rise)
+    return text_color, rise
 
 
 def _fill(tx, color, fills: dict) -> None:
@@ -269,11 +260,11 @@ def _run_width(font, text: str, size: float) -> float:
     multiples of 1/256 of a unit, so the totals add up exactly in any order and the product
     is the one stringWidth returns."""
     sums = getattr(font, "_bb_sums", None)
-    if sums is None or not font.bb_exact_sums or " " not in text:
+    space = sums.get(" ") if sums is not None and font.bb_exact_sums else None
+    if space is None or " " not in text:  # (the space is measured while breaking the line)
         return font.stringWidth(text, size)
     words = text.split(" ")
-    font.stringWidth(" ", 1)
-    total = sums.get(" ", 0.0) * (len(words) - 1)
+    total = space * (len(words) - 1)
     for word in words:
         part = sums.get(word)
         if part is None:
