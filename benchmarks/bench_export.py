@@ -82,8 +82,8 @@ def _engine_classes():
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
-    from briefing.export.oneface import break_one_face
-    from briefing.export.textcode import TableCodedTextObject
+    from briefing.writers.pdf.oneface import break_one_face
+    from briefing.writers.pdf.textcode import TableCodedTextObject
 
     class EngineParagraph(Paragraph):
         def breakLines(self, width):
@@ -106,16 +106,16 @@ def bare_platypus(briefing, library, out: Path, printed=None, engine: bool = Fal
     cover, contents, outline, running header/footer/marking, page-number forms, keep-together
     groups and keep-with-next, the quote rule and shading, note boxes, links and italics,
     the glyph-coverage check.  ``printed`` may be computed once outside the timing (it is
-    the text, not the layout).  Importing ``briefing.export.fonts`` imports ``briefing.export``,
+    the text, not the layout).  Importing ``briefing.writers.pdf.fonts`` imports ``briefing.writers.pdf``,
     so this build runs with the same process-wide reportlab settings as export_pdf (binary
     streams) and the same registered faces (which cache word widths)."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-    from briefing.export.fonts import register_fonts
-    from briefing.export.styles import build_styles
-    from briefing.export.themes import load_theme
+    from briefing.writers.pdf.fonts import register_fonts
+    from briefing.writers.pdf.styles import build_styles
+    from briefing.writers.themes import load_theme
 
     register_fonts()
     theme = load_theme(briefing.meta.theme or "memo")
@@ -141,7 +141,7 @@ def weasy_html(briefing, library) -> str:
     """The same printed text as the export (``_printed``: body and end matter) with a cover, a
     contents list with page numbers, the marking and title on every page and "Page X of Y"."""
     from briefing import paths
-    from briefing.export.themes import load_theme
+    from briefing.writers.themes import load_theme
 
     fonts = paths.FONTS_DIR.as_uri()
     meta = briefing.meta
@@ -197,10 +197,10 @@ def _worker(kind: str, runs: int) -> dict:
     os.environ.setdefault("BRIEFING_BOOK_HOME", tempfile.mkdtemp(prefix="bb-bench-export-"))
     lib, briefing = _fixture()
     out = Path(tempfile.mkdtemp(prefix="bb-bench-pdf-"))
-    from briefing.export import export_pdf
+    from briefing.writers.pdf import export_pdf
 
     if kind == "ratio":
-        from briefing.export.themes import load_theme
+        from briefing.writers.themes import load_theme
 
         # the bare build's text is prepared once, outside its timing: the floor is the layout alone
         printed = _printed(briefing, lib, load_theme(briefing.meta.theme or "memo"))

@@ -37,8 +37,8 @@ EXPORT_BARE = ("bare = one SimpleDocTemplate.build of plain Paragraphs with the 
                "key points, excerpts, attributions, notes, endnotes, sources) in the theme's faces/sizes/indents, "
                "same page size and margins, in the same process, runs interleaved")
 ENGINE_NOTE = ("the export meets the row above partly by laying out and drawing text faster than stock "
-               "reportlab: one-face lines broken from remembered word widths (briefing/export/oneface.py) and "
-               "text coded through a per-document translate table (briefing/export/textcode.py), both "
+               "reportlab: one-face lines broken from remembered word widths (briefing/writers/pdf/oneface.py) and "
+               "text coded through a per-document translate table (briefing/writers/pdf/textcode.py), both "
                "byte-identical to reportlab's output.  Here the bare build gets the same two, so the ratio is "
                "what the export's cover, contents, outline, links, italics, shading, rules, keep-together "
                "groups, furniture and citation formatting cost on top")
@@ -193,7 +193,7 @@ PROFILE_NOTES = [
         'Export, third round (line breaking and drawing timed per paragraph style): the endnote and '
         "bibliography paragraphs took ~0.21 s to break and ~0.14 s to draw on reportlab's multi-face path "
         '(italic titles, links); the same end matter as plain text took the export from 0.97 to 0.58 s.  '
-        '`briefing/export/runs.py` (RunsParagraph) reproduces reportlab\'s mixed-face line breaking and drawing '
+        '`briefing/writers/pdf/runs.py` (RunsParagraph) reproduces reportlab\'s mixed-face line breaking and drawing '
         'for that simple case with cached word widths and falls back to reportlab for everything else '
         '(splits, other alignments, superscripts, soft hyphens, …; 894 of 925 end-matter paragraphs take the '
         'fast path); output byte-identical to reportlab\'s (the fixture PDF, 18 theme x style x page-size '
@@ -208,7 +208,7 @@ PROFILE_NOTES = [
         'bare unchanged at ~0.44 s, 1.84x -> ~1.22x).  The largest single cost, in the bare build too, was '
         "TrueType text coding (`TTFont.splitString`, a Python loop per character, ~20% of the bare build): "
         'characters already coded now go through a per-document `str.translate` table '
-        '(`briefing/export/textcode.py`; a first try that cached each word\'s coded bytes was no faster, '
+        '(`briefing/writers/pdf/textcode.py`; a first try that cached each word\'s coded bytes was no faster, '
         '~17 us of Python per line).  One-face paragraphs are broken from the faces\' remembered word widths '
         "with reportlab's arithmetic (`oneface.py`); endnote and sources fragments are built straight from "
         'the citation Runs (`citefrags.py`) instead of markup written and parsed back (40% of building the '

@@ -1,4 +1,4 @@
-"""Link annotations written from a template (briefing/export/annotations.py) are reportlab's bytes."""
+"""Link annotations written from a template (briefing/writers/pdf/annotations.py) are reportlab's bytes."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import io
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from briefing.export import page_templates
-from briefing.export.annotations import LinkAnnotation, link_url
-from briefing.export.pdf import render_pdf_bytes
+from briefing.writers.pdf import page_templates
+from briefing.writers.pdf.annotations import LinkAnnotation, link_url
+from briefing.writers.pdf.pdf import render_pdf_bytes
 
 from test_export_helpers import make_library, small_briefing
 

@@ -7,13 +7,13 @@ import random
 from briefing import paths
 from briefing.citation import Citer
 from briefing.citation.formats import Run
-from briefing.export import coverage
-from briefing.export.citefrags import citation_frags
-from briefing.export.coverage import fit_markup, parsed_frags
-from briefing.export.fonts import register_fonts
-from briefing.export.markup import runs_markup
-from briefing.export.styles import build_styles
-from briefing.export.themes import load_theme
+from briefing.writers.pdf import coverage
+from briefing.writers.pdf.citefrags import citation_frags
+from briefing.writers.pdf.coverage import fit_markup, parsed_frags
+from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.markup import runs_markup
+from briefing.writers.pdf.styles import build_styles
+from briefing.writers.themes import load_theme
 from briefing.library import Library
 from briefing.library.source import Source
 
@@ -100,7 +100,7 @@ def test_links_take_the_themes_link_colour(tmp_path):
 
     import pypdf
 
-    from briefing.export.pdf import render_pdf_bytes
+    from briefing.writers.pdf.pdf import render_pdf_bytes
 
     from test_export_helpers import make_library, small_briefing
 

@@ -10,7 +10,7 @@ import pytest
 
 from briefing.citation import Citer
 from briefing.errors import BriefingError, ContentError
-from briefing.export import ExportCancelled, export_pdf, load_theme
+from briefing.writers.pdf import ExportCancelled, export_pdf, load_theme
 
 from test_export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
 
@@ -284,7 +284,7 @@ def test_empty_briefing_exports(lib, tmp_path):
 def test_layout_error_is_retried_safely_then_reported_plainly(lib, tmp_path, monkeypatch):
     from reportlab.platypus import Spacer
 
-    from briefing.export.render import StoryBuilder
+    from briefing.writers.pdf.render import StoryBuilder
 
     original = StoryBuilder.story
     unsplittable_when = {"safe": False}

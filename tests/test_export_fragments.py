@@ -3,10 +3,10 @@
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from briefing.export.coverage import _merged, parsed_frags
-from briefing.export.fonts import register_fonts
-from briefing.export.styles import build_styles
-from briefing.export.themes import load_theme
+from briefing.writers.pdf.coverage import _merged, parsed_frags
+from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.styles import build_styles
+from briefing.writers.themes import load_theme
 
 SAMPLES = [
     "plain text", "  lead  and\ntrail  ", "Tom &amp; Jerry &quot;q&quot; &lt;x&gt;", "nbsp\u00a0x \u2003 em",
@@ -34,7 +34,7 @@ def test_fragments_match_reportlabs_parser():
 def test_marked_paragraph_falls_back_to_super_when_the_number_does_not_fit():
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    from briefing.export.flowables import MarkedParagraph
+    from briefing.writers.pdf.flowables import MarkedParagraph
 
     register_fonts()
     st = build_styles(load_theme("memo"))["attribution"]
@@ -66,8 +66,8 @@ def test_runs_paragraph_draws_what_reportlab_draws():
     from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.styles import ParagraphStyle
 
-    from briefing.export.coverage import SafeParagraph
-    from briefing.export.runs import RunsParagraph, _FastLines
+    from briefing.writers.pdf.coverage import SafeParagraph
+    from briefing.writers.pdf.runs import RunsParagraph, _FastLines
 
     register_fonts()
     st = build_styles(load_theme("memo"))
@@ -95,7 +95,7 @@ def test_whitespace_clean_up_is_skipped_only_when_it_would_change_nothing():
 
     from reportlab.platypus.paragraph import _wsc
 
-    from briefing.export.coverage import cleaned
+    from briefing.writers.pdf.coverage import cleaned
 
     rng = random.Random(3)
     alphabet = list(_wsc) + ["\u00a0", "\u200b", "\x85", "\u3000", "a", "b", "é", "<", ">", "&", "."] + ["x"] * 20
@@ -108,9 +108,9 @@ def test_whitespace_clean_up_is_skipped_only_when_it_would_change_nothing():
 def test_plain_text_fragments_equal_the_escaped_markup_route():
     import random
 
-    from briefing.export import coverage
-    from briefing.export.coverage import fit_markup, plain_frags
-    from briefing.export.markup import esc
+    from briefing.writers.pdf import coverage
+    from briefing.writers.pdf.coverage import fit_markup, plain_frags
+    from briefing.writers.pdf.markup import esc
 
     register_fonts()
     quote = build_styles(load_theme("memo"))["quote"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.export import export_pdf
+from briefing.writers.pdf import export_pdf
 
 from test_export_helpers import flat, make_library, page_texts, reader, small_briefing
 

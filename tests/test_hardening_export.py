@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.export import export_pdf
+from briefing.writers.pdf import export_pdf
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section, Subheading
 
 from test_export_helpers import reader
@@ -105,7 +105,7 @@ def test_payloads_in_every_field_print_literally(tmp_path, listener):
 
 
 def test_reportlab_settings_are_closed_after_import():
-    import briefing.export  # noqa: F401
+    import briefing.writers.pdf  # noqa: F401
     from reportlab import rl_config
 
     assert rl_config.trustedSchemes == []
@@ -118,12 +118,12 @@ _FETCH_SCRIPT = textwrap.dedent("""
     from reportlab.lib.utils import open_for_read
     url, passwd, mode = sys.argv[1], sys.argv[2], sys.argv[3]
     if mode == "import":
-        import briefing.export  # the lock-down under test
+        import briefing.writers.pdf  # the lock-down under test
     elif mode == "export-call":
-        import briefing.export
+        import briefing.writers.pdf
         from reportlab import rl_config
         rl_config.trustedSchemes = ["http", "file"]; rl_config.trustedHosts = ["127.0.0.1:*", "localhost"]
-        from briefing.export.lockdown import lock_down_reportlab
+        from briefing.writers.pdf.lockdown import lock_down_reportlab
         lock_down_reportlab()  # what every export does first
     results = []
     for target in (url, passwd):
@@ -154,7 +154,7 @@ def test_reportlab_refuses_urls_and_file_urls_after_briefing_export_is_imported(
     assert plain[0].startswith("OPENED") and plain[1].startswith("OPENED"), plain
     assert listener.connections, "control run should have reached the listener"
     listener.connections.clear()
-    # after importing briefing.export, and after the per-export lock-down, nothing is fetched
+    # after importing briefing.writers.pdf, and after the per-export lock-down, nothing is fetched
     for mode in ("import", "export-call"):
         result = _fetch(mode, listener.port).split()
         assert all(r.startswith("REFUSED") for r in result), (mode, result)

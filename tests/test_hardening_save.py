@@ -19,7 +19,7 @@ import pytest
 
 from briefing import yamlio
 from briefing.errors import BriefingError
-from briefing.export import export_pdf
+from briefing.writers.pdf import export_pdf
 from briefing.model import Briefing, BriefingMeta, Note, Section
 from briefing.model import storage
 

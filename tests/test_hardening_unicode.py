@@ -24,9 +24,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.export import export_pdf
-from briefing.export.coverage import covered
-from briefing.export.fonts import FAMILIES, font_name, register_fonts
+from briefing.writers.pdf import export_pdf
+from briefing.writers.pdf.coverage import covered
+from briefing.writers.pdf.fonts import FAMILIES, font_name, register_fonts
 from briefing.library import Library
 from briefing.library.source import Source
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section

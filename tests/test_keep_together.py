@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from reportlab.platypus import KeepTogether, PageBreak
 
-from briefing.export import render
-from briefing.export.coverage import SafeParagraph
-from briefing.export.flowables import PlainKeepTogether, keep_together
-from briefing.export.fonts import register_fonts
-from briefing.export.pdf import render_pdf_bytes
-from briefing.export.styles import build_styles
-from briefing.export.themes import load_theme
+from briefing.writers.pdf import render
+from briefing.writers.pdf.coverage import SafeParagraph
+from briefing.writers.pdf.flowables import PlainKeepTogether, keep_together
+from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.pdf import render_pdf_bytes
+from briefing.writers.pdf.styles import build_styles
+from briefing.writers.themes import load_theme
 
 from test_export_helpers import make_library, small_briefing
 
@@ -45,7 +45,7 @@ def test_a_gap_is_a_spacer_that_writes_no_empty_graphics_state():
     import pypdf
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
-    from briefing.export.flowables import Gap
+    from briefing.writers.pdf.flowables import Gap
 
     register_fonts()
     st = build_styles(load_theme("memo"))["body"]

@@ -1,4 +1,4 @@
-"""One-face line breaking (briefing/export/oneface.py) gives reportlab's lines to the last bit."""
+"""One-face line breaking (briefing/writers/pdf/oneface.py) gives reportlab's lines to the last bit."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import random
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from briefing.export.coverage import SafeParagraph
-from briefing.export.fonts import register_fonts
-from briefing.export.oneface import break_one_face
-from briefing.export.styles import build_styles
-from briefing.export.themes import load_theme
+from briefing.writers.pdf.coverage import SafeParagraph
+from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.oneface import break_one_face
+from briefing.writers.pdf.styles import build_styles
+from briefing.writers.themes import load_theme
 
 WORDS = ["a", "the", "Nariño", "extradition", "officers", "11,000", "“quoted”", "—", "x" * 40, "Bogotá,",
          "no\u00a0break", "(paren)", "Medellín.", "counter-narcotics", "Ω", "…"]

@@ -1,4 +1,4 @@
-"""The export's own text coding (briefing/export/textcode.py) writes what reportlab writes."""
+"""The export's own text coding (briefing/writers/pdf/textcode.py) writes what reportlab writes."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import io
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from briefing.export import page_templates
-from briefing.export.fonts import font_name, register_fonts
-from briefing.export.pdf import render_pdf_bytes
-from briefing.export.textcode import TableCodedTextObject
+from briefing.writers.pdf import page_templates
+from briefing.writers.pdf.fonts import font_name, register_fonts
+from briefing.writers.pdf.pdf import render_pdf_bytes
+from briefing.writers.pdf.textcode import TableCodedTextObject
 
 from test_export_helpers import HOSTILE, SPANISH, make_library, small_briefing
 

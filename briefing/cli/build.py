@@ -91,7 +91,7 @@ def _progress(quiet: bool):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from briefing.export import export_pdf
+    from briefing.writers.pdf import export_pdf
 
     if bool(args.briefing) == bool(args.topic):
         error("give either a .briefing.yaml file or one or more --topic options")

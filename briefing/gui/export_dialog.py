@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import BriefingError, ContentError
-from briefing.export import ExportCancelled, export_pdf
+from briefing.writers.pdf import ExportCancelled, export_pdf
 from briefing.gui.worker import run_in_background
 from briefing.gui.safe_text import make_plain
 

@@ -13,14 +13,14 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus.doctemplate import LayoutError
 
 from briefing.errors import BriefingError, ContentError
-from briefing.export import coverage
-from briefing.export.fonts import register_fonts
-from briefing.export.lockdown import lock_down_reportlab
-from briefing.export.markup import clean
-from briefing.export.page_templates import BriefingDocTemplate, ExportCancelled, NumberingCanvas
-from briefing.export.render import StoryBuilder, plan_for
-from briefing.export.styles import build_styles
-from briefing.export.themes import PAGE_SIZES, load_theme
+from briefing.writers.pdf import coverage
+from briefing.writers.pdf.fonts import register_fonts
+from briefing.writers.pdf.lockdown import lock_down_reportlab
+from briefing.writers.pdf.markup import clean
+from briefing.writers.pdf.page_templates import BriefingDocTemplate, ExportCancelled, NumberingCanvas
+from briefing.writers.pdf.render import StoryBuilder, plan_for
+from briefing.writers.pdf.styles import build_styles
+from briefing.writers.themes import PAGE_SIZES, load_theme
 from briefing.yamlio import atomic_write_bytes
 
 PAGE_SIZE_MAP = {"letter": LETTER, "a4": A4}

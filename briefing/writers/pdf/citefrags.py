@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from briefing.export import coverage
-from briefing.export.fonts import font_name
-from briefing.export.markup import _BAD_CHARS, _URL, _URL_TRAIL, LINK_COLOR, clean, safe_url
+from briefing.writers.pdf import coverage
+from briefing.writers.pdf.fonts import font_name
+from briefing.writers.pdf.markup import _BAD_CHARS, _URL, _URL_TRAIL, LINK_COLOR, clean, safe_url
 
 _TAG = "\0"
 _I, _END_I, _END_A = object(), object(), object()  # tags; an <a> is an _Link

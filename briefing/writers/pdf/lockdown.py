@@ -5,7 +5,7 @@ reportlab can fetch images and other resources by URL (``lib.utils.open_for_read
 colour expressions in markup attributes (the shape of CVE-2023-33733).  Untrusted text never
 reaches Paragraph markup unescaped, but if a future bug let some through, these settings keep
 reportlab from fetching anything by URL scheme (``file:``, ``http(s):``, ``data:``, ``ftp:``,
-``rml:``) and from evaluating colour expressions.  They are applied when ``briefing.export`` is
+``rml:``) and from evaluating colour expressions.  They are applied when ``briefing.writers.pdf`` is
 imported and again before every export, overriding ``RL_trustedHosts``/``RL_trustedSchemes``
 from the environment or a ``reportlab_settings.py``.
 """

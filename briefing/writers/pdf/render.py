@@ -12,14 +12,14 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
-from briefing.export.citefrags import citation_frags
-from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.export.coverage import plain_frags
-from briefing.export.flowables import (Gap, MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
+from briefing.writers.pdf.citefrags import citation_frags
+from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
+from briefing.writers.pdf.coverage import plain_frags
+from briefing.writers.pdf.flowables import (Gap, MarkedParagraph, RuledLines, SectionAnchor, TocEntry, keep_together,
                                        ruled_paragraph_class)
-from briefing.export.markup import LINK_COLOR, clean, esc, runs_markup
-from briefing.export.runs import RunsParagraph
-from briefing.export.themes import Theme
+from briefing.writers.pdf.markup import LINK_COLOR, clean, esc, runs_markup
+from briefing.writers.pdf.runs import RunsParagraph
+from briefing.writers.themes import Theme
 from briefing.model import Briefing, Excerpt, Note, Subheading
 
 TOC_TITLE_LIMIT = 240

@@ -31,7 +31,7 @@ def clean(text: str | None) -> str:
 
 
 def _replace_bad(match: re.Match) -> str:
-    from briefing.export.coverage import record  # reported in ExportResult.replaced
+    from briefing.writers.pdf.coverage import record  # reported in ExportResult.replaced
 
     record(match.group(0))
     return REPLACEMENT

@@ -11,9 +11,9 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph as _RLParagraph, Spacer
 
-from briefing.export.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.export.coverage import parsed_frags
-from briefing.export.markup import clean
+from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
+from briefing.writers.pdf.coverage import parsed_frags
+from briefing.writers.pdf.markup import clean
 
 NUMBER_WIDTH = 36  # room reserved on a TOC row for the page number
 

@@ -32,9 +32,9 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paragraph import _wsc, cleanBlockQuotedText
 from reportlab.platypus.paraparser import ParaParser
 
-from briefing.export.fonts import FAMILIES, _SUFFIX, font_name
-from briefing.export.markup import clean
-from briefing.export.oneface import break_one_face
+from briefing.writers.pdf.fonts import FAMILIES, _SUFFIX, font_name
+from briefing.writers.pdf.markup import clean
+from briefing.writers.pdf.oneface import break_one_face
 
 REPLACEMENT = "\ufffd"
 _TAG = re.compile(r"(<[^>]*>)")

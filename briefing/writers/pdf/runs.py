@@ -25,7 +25,7 @@ from reportlab.platypus.paragraph import lstrip as _lstrip
 from reportlab.platypus.paragraph import setXPos
 from reportlab.platypus.paragraph import split as _split
 
-from briefing.export.coverage import SafeParagraph
+from briefing.writers.pdf.coverage import SafeParagraph
 
 # the attributes reportlab's sameFrag compares
 _SAME = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")

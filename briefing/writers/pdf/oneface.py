@@ -17,7 +17,7 @@ from functools import lru_cache
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont
 from reportlab.platypus.paragraph import split, strip
 
-from briefing.export.fonts import WidthCachingTTFont
+from briefing.writers.pdf.fonts import WidthCachingTTFont
 
 
 @lru_cache(maxsize=256)

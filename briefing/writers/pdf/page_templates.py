@@ -17,13 +17,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from briefing.export.flowables import toc_form_name
-from briefing.export import coverage
-from briefing.export.annotations import link_url
-from briefing.export.fonts import font_name
-from briefing.export.markup import clean
-from briefing.export.textcode import TableCodedTextObject
-from briefing.export.themes import Theme
+from briefing.writers.pdf.flowables import toc_form_name
+from briefing.writers.pdf import coverage
+from briefing.writers.pdf.annotations import link_url
+from briefing.writers.pdf.fonts import font_name
+from briefing.writers.pdf.markup import clean
+from briefing.writers.pdf.textcode import TableCodedTextObject
+from briefing.writers.themes import Theme
 
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
 

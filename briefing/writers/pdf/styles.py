@@ -6,8 +6,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from briefing.export.fonts import font_name
-from briefing.export.themes import Theme
+from briefing.writers.pdf.fonts import font_name
+from briefing.writers.themes import Theme
 
 
 def color(value: str, fallback=None):

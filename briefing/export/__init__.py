@@ -1,8 +1,0 @@
-"""PDF export of a briefing (reportlab platypus, embedded DejaVu fonts, themes as data)."""
-
-from briefing.export.lockdown import lock_down_reportlab  # first: no reportlab URL/file fetching
-from briefing.export.page_templates import ExportCancelled
-from briefing.export.pdf import ExportResult, export_pdf, render_pdf_bytes
-from briefing.export.themes import THEME_NAMES, load_theme
-
-__all__ = ["ExportCancelled", "lock_down_reportlab", "ExportResult", "THEME_NAMES", "export_pdf", "load_theme", "render_pdf_bytes"]
