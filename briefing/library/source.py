@@ -17,9 +17,30 @@ MAX_SOURCE_TEXT_BYTES = 20 * 1024 * 1024
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs are separated by blank lines; each is stripped, empty ones dropped."""
+    """Blocks are separated by blank lines; each is stripped, empty ones dropped (heading markers kept)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return [p.strip() for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+_HEADING_MARKERS = ("# ", "## ")
+
+
+def split_blocks(text: str) -> tuple[list[str], frozenset[int]]:
+    """The text's blocks without heading markers, and the 1-based numbers of the headings.
+
+    A block starting with ``# `` or ``## `` is a heading (or other non-body block: a dateline on
+    its own line, a caption left in the text).  Every block keeps its place in the numbering, so
+    excerpts saved against the old numbering stay valid; readers' counts come from ``body_number``.
+    """
+    blocks, headings = [], set()
+    for n, block in enumerate(split_paragraphs(text), 1):
+        for marker in _HEADING_MARKERS:
+            if block.startswith(marker) and block[len(marker):].strip():
+                block = block[len(marker):].strip()
+                headings.add(n)
+                break
+        blocks.append(block)
+    return blocks, frozenset(headings)
 
 
 class _PathField:
@@ -72,11 +93,14 @@ class Source:
     captions: list[str] = field(default_factory=list)
     inferred: dict[str, str] = field(default_factory=dict)  # field -> one-line reason
     notes: str | None = None
+    pages: list[int] = field(default_factory=list)  # PDF imports: the page each block starts on
     meta_path: Path | None = _PathField()  # type: ignore[assignment]
     text_path: Path | None = _PathField()  # type: ignore[assignment]
     origin: str = "bundled"  # or "user"
     _text: str | None = field(default=None, repr=False, compare=False)
     _paragraphs: list[str] | None = field(default=None, repr=False, compare=False)
+    _headings: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+    _body_numbers: list[int | None] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -112,9 +136,37 @@ class Source:
         return self._text
 
     def paragraphs(self) -> list[str]:
+        """Every block's text (headings included, without their ``#`` marker), numbered from 1."""
         if self._paragraphs is None:
-            self._paragraphs = split_paragraphs(self.text())
+            self._paragraphs, self._headings = split_blocks(self.text())
+            self._body_numbers = None
         return self._paragraphs
+
+    def is_heading(self, n: int) -> bool:
+        """Whether block ``n`` (1-based) is a heading or other non-body block."""
+        self.paragraphs()
+        return n in self._headings
+
+    def body_number(self, n: int) -> int | None:
+        """The reader's count of block ``n`` among body paragraphs (what "para." prints); None for a heading."""
+        if self._body_numbers is None:
+            count, numbers = 0, []
+            for i in range(1, len(self.paragraphs()) + 1):
+                if i in self._headings:
+                    numbers.append(None)
+                else:
+                    count += 1
+                    numbers.append(count)
+            self._body_numbers = numbers
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(self._body_numbers):
+            return None
+        return self._body_numbers[n - 1]
+
+    def page_of(self, n: int) -> int | None:
+        """The page block ``n`` starts on, for sources imported from PDF (``pages:``); else None."""
+        if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(self.pages):
+            return None
+        return self.pages[n - 1]
 
     def content_hash(self) -> str:
         return hashlib.sha256(self.text().encode("utf-8")).hexdigest()
@@ -123,6 +175,7 @@ class Source:
         """Drop the cached text so the next read sees the file as it is now."""
         self._text = None
         self._paragraphs = None
+        self._body_numbers = None
 
     def metadata(self) -> dict:
         """The metadata as it is saved, without paths or cached text."""
@@ -140,6 +193,7 @@ class Source:
             "captions": list(self.captions),
             "inferred": dict(self.inferred),
             "notes": self.notes,
+            "pages": list(self.pages),
         }
         if self.text_path is not None and self.meta_path is not None:
             data["text_file"] = self.text_path.name

@@ -15,7 +15,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,120}$")
 _DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SOURCE_FIELDS = {
     "id", "title", "publisher", "authors", "date", "date_precision", "url", "language", "kind",
-    "seed_file", "captions", "inferred", "notes", "text_file",
+    "seed_file", "captions", "inferred", "notes", "text_file", "pages",
 }
 
 
@@ -61,6 +61,23 @@ def _str_list(data: dict, key: str) -> list[str]:
             raise FieldProblem((key, i), "must be text")
         out.append(item)
     return out
+
+
+def _pages(data: dict) -> list[int]:
+    """``pages``: for a PDF import, the page number each text block starts on (never decreasing)."""
+    value = data.get("pages")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise FieldProblem(("pages",), "must be a list of page numbers, one per text block")
+    previous = 1
+    for i, item in enumerate(value):
+        if isinstance(item, bool) or not isinstance(item, int) or item < 1:
+            raise FieldProblem(("pages", i), "must be a page number (a whole number from 1)")
+        if item < previous:
+            raise FieldProblem(("pages", i), f"page {item} comes after page {previous}: pages never go back")
+        previous = item
+    return value
 
 
 def _date(data: dict) -> tuple[str | None, str | None]:
@@ -135,6 +152,7 @@ def source_from_data(data: Any, meta_path: Path, origin: str) -> Source:
         captions=_str_list(data, "captions"),
         inferred={str(k): str(v).strip() for k, v in inferred.items()},
         notes=_optional_str(data, "notes"),
+        pages=_pages(data),
         meta_path=meta_path,
         text_path=meta_path.parent / text_file,
         origin=origin,
