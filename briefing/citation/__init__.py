@@ -23,7 +23,7 @@ from briefing.citation import formats
 from briefing.citation.formats import Run, plain as _plain
 from briefing.citation.terms import STYLES, check_style, load_terms
 
-__all__ = ["Citer", "Run", "STYLES"]
+__all__ = ["Citer", "Run", "STYLES", "processor_for"]
 
 
 class Citer:
@@ -70,3 +70,12 @@ class Citer:
     def plain(runs: list[Run]) -> str:
         return _plain(runs)
 
+
+
+def processor_for(style: str = "chicago"):
+    """The ``CitationProcessor`` (``briefing.citation.api``) composition formats citations with.
+
+    Today an adapter over ``Citer``; swapping in another processor (CSL) is this one line."""
+    from briefing.citation.adapter import CiterProcessor
+
+    return CiterProcessor(style)

@@ -1,0 +1,9 @@
+"""Composition: a briefing, its library, a citation processor and a layout -> a ``Document``
+(``briefing.compose.document``) that every writer renders.  See ``compose.compose``."""
+
+from briefing.compose.compose import COMPOSERS, INCLUDE_PARTS, Composition, compose, included, register_composer
+from briefing.compose.kinds import ITEM_KINDS, register_kind
+from briefing.compose.layout import LAYOUT_NAMES, Layout, layout_for, load_layout
+
+__all__ = ["COMPOSERS", "INCLUDE_PARTS", "ITEM_KINDS", "LAYOUT_NAMES", "Composition", "Layout", "compose",
+           "included", "layout_for", "load_layout", "register_composer", "register_kind"]
