@@ -7,14 +7,31 @@ benchmarks use it so they never touch a real user's files.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "briefing-book"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CONTENT_DIR = REPO_ROOT / "content"
-RESOURCES_DIR = REPO_ROOT / "resources"
+
+
+def _bundled(package: str, folder: str) -> Path:
+    """The real folder of a data package shipped in the wheel (``content/`` -> ``briefing.content``).
+
+    An installed wheel puts it in site-packages, an editable install maps it to the checkout;
+    a checkout run without any install (``PYTHONPATH=.``) falls back to the folder beside the package.
+    """
+    try:
+        root = resources.files(package)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / folder
+    if not isinstance(root, Path):  # e.g. a zip import: fonts and sources must be real files
+        raise ImportError(f"{package} is not a folder on disk ({root}); install briefing-book unzipped")
+    return root
+
+
+CONTENT_DIR = _bundled("briefing.content", "content")
+RESOURCES_DIR = _bundled("briefing.resources", "resources")
 FONTS_DIR = RESOURCES_DIR / "fonts"
 THEMES_DIR = RESOURCES_DIR / "themes"
 ICONS_DIR = RESOURCES_DIR / "icons"

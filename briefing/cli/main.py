@@ -12,6 +12,8 @@ import argparse
 import importlib
 import sys
 
+from briefing.cli.common import CommandError, error
+
 COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build")
 
 
@@ -45,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args) or 0)
+    except CommandError as exc:
+        error(str(exc))
+        return exc.code
     except BrokenPipeError:  # `briefing-book search … | head`
         return 0
     except KeyboardInterrupt:
