@@ -11,6 +11,7 @@ import glob
 import functools
 import os
 import re
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -25,8 +26,16 @@ def _yaml():
     metadata cache parses no YAML, so it does not pay for importing it (~18 ms)."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    base_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    class loader(base_loader):  # type: ignore[misc, valid-type]
+        """The safe loader, with integers bounded (see ``_bounded_int``)."""
+
+    loader.add_constructor("tag:yaml.org,2002:int", _located_values(_bounded_int))
+    for tag in ("float", "timestamp", "binary"):
+        loader.add_constructor(f"tag:yaml.org,2002:{tag}",
+                               _located_values(base_loader.yaml_constructors[f"tag:yaml.org,2002:{tag}"]))
 
     class LiteralDumper(dumper):  # type: ignore[misc, valid-type]
         """The safe dumper, plus literal blocks (``|``) for multi-line text that round-trips verbatim."""
@@ -40,6 +49,38 @@ def _yaml():
 
 
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
+# Python refuses to turn an int of more than 4,300 decimal digits into text (and so into JSON or
+# a message); 14,000 bits is about 4,214 digits.  A longer number in a file is refused where it is.
+MAX_INT_CHARS = 4300
+MAX_INT_BITS = 14_000
+
+
+def _bounded_int(constructor, node):
+    """YAML's int constructor, refusing a number too long to be used: over 4,300 characters in any
+    form (decimal, ``0x``, ``0b``, octal, base 60), or one that parses to over ~4,200 digits."""
+    yaml = _yaml()[0]
+    scalar = constructor.construct_scalar(node)
+    value = None
+    if len(scalar) <= MAX_INT_CHARS:
+        value = yaml.constructor.SafeConstructor.construct_yaml_int(constructor, node)
+    if value is None or value.bit_length() > MAX_INT_BITS:
+        raise ValueError(f"number too long to use ({len(scalar):,} characters); put it in quotes if it is text")
+    return value
+
+
+def _located_values(construct):
+    """A scalar constructor whose ValueError (``2024-13-45``, ``!!float x``, a huge number) becomes
+    a YAML error at the node, so the file is reported with its line like any other bad YAML."""
+
+    def guarded(constructor, node):
+        try:
+            return construct(constructor, node)
+        except (ValueError, OverflowError) as exc:
+            yaml = _yaml()[0]
+            raise yaml.constructor.ConstructorError(None, None, f"{exc} ({node.value[:40]!r})",
+                                                    node.start_mark) from None
+
+    return guarded
 
 
 def _mb(size: int) -> str:
@@ -55,13 +96,10 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """
     path = Path(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
-    if size > max_bytes:
-        raise ContentError(path, f"file is too large to open ({_mb(size)}; the limit is {_mb(max_bytes)})")
-    try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise ContentError(path, f"file is too large to open ({_mb(size)}; the limit is {_mb(max_bytes)})")
             data = handle.read(max_bytes + 1)
     except OSError as exc:
         raise ContentError(path, f"cannot read file: {exc.strerror or exc}") from exc
@@ -78,6 +116,26 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise ContentError(path, _not_utf8_message(data, exc.start), line, column) from exc
     return text.removeprefix("\ufeff")
+
+
+def open_regular(path: Path):
+    """Open ``path`` for reading in binary, refusing anything but a regular file.
+
+    Opened non-blocking and checked on the open descriptor (no gap between check and use), so a
+    FIFO or device named ``x.briefing.yaml`` is refused at once instead of blocking forever.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "not a regular file (a pipe, device or socket)"
+            raise ContentError(path, f"cannot read file: it is {what}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _not_utf8_message(data: bytes, position: int) -> str:
@@ -125,6 +183,8 @@ def loads(text: str, path: Path | str = "<text>") -> Any:
         ) from exc
     except yaml.YAMLError as exc:
         raise ContentError(path, f"invalid YAML: {exc}") from exc
+    except RecursionError as exc:  # only the pure-Python loader (no libyaml) can get here
+        raise ContentError(path, "invalid YAML: nested too deeply") from exc
 
 
 def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
@@ -133,10 +193,10 @@ def load_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Any:
 
 def locate(text: str, keys: Iterable[str | int]) -> tuple[int | None, int | None]:
     """1-based line and column of the node at ``keys`` (or of its nearest existing parent)."""
-    yaml = _yaml()[0]
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+    yaml, loader, _, _ = _yaml()
+    try:  # libyaml's composer when present: no Python recursion, so deep nesting cannot overflow
+        node = yaml.compose(text, Loader=loader)
+    except (yaml.YAMLError, RecursionError):
         return None, None
     best = node
     for key in keys:

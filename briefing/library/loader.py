@@ -9,14 +9,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import briefing
 from briefing import paths
 from briefing.errors import ContentError
-from briefing.library.metacache import RAW, VALID, MetaCache
+from briefing.library.metacache import VALID, MetaCache
 from briefing.locking import file_lock
-from briefing.library import source as _source_module
 from briefing.library.source import Source
-from briefing.library import topics as _topics_module
 from briefing.library.topics import Topic, load_topics
 from briefing.library import validate as _validate
 from briefing.library.validate import FieldProblem, located, source_from_data
@@ -36,14 +33,15 @@ def _cached_fields(source: Source) -> list:
     return [getattr(source, name) for name in CACHED_FIELDS] + [source.text_path.name]
 
 
+# Bump when validate.py, source.py or topics.py change what they accept or how they shape a
+# source or topic: validated entries cached under another number are then not trusted.
+VALIDATION_SCHEMA = 1
+
+
 def _validator_key() -> str:
-    """Changes whenever the code that validates or shapes a source might: its cached results are then not trusted."""
-    h = hashlib.sha256(repr((CACHED_FIELDS, sorted(_validate.SOURCE_FIELDS), briefing.__version__)).encode())
-    for module in (_validate, _source_module, _topics_module):
-        try:
-            h.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            pass  # no source file (a frozen build): the version above still keys the cache
+    """What cached validation results depend on: the schema number above, the cached field layout
+    and the known source fields (which change by themselves when a field is added)."""
+    h = hashlib.sha256(repr((VALIDATION_SCHEMA, CACHED_FIELDS, sorted(_validate.SOURCE_FIELDS))).encode())
     return h.hexdigest()[:16]
 
 
@@ -184,22 +182,20 @@ class Library:
                 source = Source(*values[:-1], entry.path, os.path.join(folder_str, text_name), origin)
                 text_found = text_name in names
             else:
+                # A refused file is parsed and validated again on every load: only validation's
+                # own output is cached, so the cache can never turn a refusal into a source.
                 path = Path(entry.path)
-                if hit is not None:
-                    data = hit[3]
-                    self.stats.files_from_cache += 1
-                else:
-                    try:
-                        data = load_file(path, META_MAX_BYTES)
-                    except ContentError as exc:
-                        self.problems.append(exc)
-                        continue
-                    self.stats.files_parsed += 1
+                try:
+                    data = load_file(path, META_MAX_BYTES)
+                except ContentError as exc:
+                    cache.forget(entries, name)
+                    self.problems.append(exc)
+                    continue
+                self.stats.files_parsed += 1
                 try:
                     source = source_from_data(data, path, origin)
                 except FieldProblem as problem:
-                    if hit is None:
-                        cache.put(entries, name, mtime_ns, size, RAW, data)
+                    cache.forget(entries, name)
                     self.problems.append(located(path, lambda: read_text(path, META_MAX_BYTES), problem))
                     continue
                 cache.put(entries, name, mtime_ns, size, VALID, _cached_fields(source))

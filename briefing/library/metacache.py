@@ -8,13 +8,16 @@ the problem is reported, with its location, on every load).
 
 The file is one compact JSON document (no pickle: it is data, never code):
 
-    {"version": 2, "validator": "<hash>", "folders": {"<folder>": {"<name>.yaml": [mtime_ns, size, valid, payload]}},
+    {"version": 3, "validator": "<key>", "folders": {"<folder>": {"<name>.yaml": [mtime_ns, size, 1, fields]}},
      "stamps": {"<folder>": folder_mtime_ns},
      "topics": {"<root>/topics.yaml": [mtime_ns, size, [[id, title, description, terms], ...]]}}
 
-``valid`` is 1 when ``payload`` is the list of validated field values (see
-``loader.CACHED_FIELDS``) and 0 when it is the raw parsed mapping.  ``validator`` is a hash
-of the validating code, so validated entries from another version of the app are never trusted;
+Only what validation produced is kept: ``fields`` are a valid source's field values (see
+``loader.CACHED_FIELDS``), stored only when JSON gives them back exactly.  A file that was refused
+is not cached at all and is parsed and validated again on every load, so the cache can never
+change what validation decides (it once kept refused files' parsed data through
+``json.dumps(default=str)``, and a title typed as a date came back as accepted text).
+``validator`` is the loader's validation-schema key: entries from another schema are not trusted;
 a cache from another version (or a damaged one) is simply rebuilt.
 
 ``topics`` holds each topics.yaml that loaded without a problem, so an unchanged one is not
@@ -37,8 +40,8 @@ from typing import Any
 
 from briefing.yamlio import atomic_write_text
 
-VERSION = 2
-VALID, RAW = 1, 0
+VERSION = 3
+VALID = 1
 STAMP_MIN_AGE_NS = 2_000_000_000
 
 
@@ -88,9 +91,18 @@ class MetaCache:
         return None
 
     def put(self, entries: dict[str, list], name: str, mtime_ns: int, size: int, valid: int, payload: Any) -> None:
+        """Remember ``payload`` only if it comes back from JSON equal (and typed the same); else forget the file."""
+        if not json_exact(payload):
+            self.forget(entries, name)
+            return
         entries[name] = [mtime_ns, size, valid, payload]
         self.dirty = True
         self.changes += 1
+
+    def forget(self, entries: dict[str, list], name: str) -> None:
+        if entries.pop(name, None) is not None:
+            self.dirty = True
+            self.changes += 1
 
     def topics_entry(self, path: str, mtime_ns: int, size: int) -> list | None:
         """The cached topics of an unchanged topics file: [[id, title, description, terms], ...], else None."""
@@ -106,6 +118,10 @@ class MetaCache:
         if topics is None:
             if self.topics.pop(path, None) is not None:
                 self.dirty = True
+            return
+        if not json_exact(topics):
+            self.topics.pop(path, None)
+            self.dirty = True
             return
         self.topics[path] = [mtime_ns, size, topics]
         self.dirty = True
@@ -151,8 +167,28 @@ class MetaCache:
         try:
             text = json.dumps({"version": VERSION, "validator": self.validator, "folders": self.folders,
                                "stamps": self.stamps, "topics": self.topics},
-                              default=str, ensure_ascii=False, separators=(",", ":"))
+                              separators=(",", ":"))
             atomic_write_text(self.path, text)
             self.dirty = False
-        except OSError:
+        except (OSError, TypeError, ValueError):
             pass  # the cache is an optimisation; failing to write it loses nothing
+
+
+def json_exact(value: Any) -> bool:
+    """True if JSON gives ``value`` back equal and of the same types (strings, whole numbers that
+    fit, lists, mappings with text keys): nothing is turned into something it was not."""
+    try:
+        back = json.loads(json.dumps(value))
+    except (TypeError, ValueError):
+        return False
+    return _same(value, back)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    return a == b

@@ -22,7 +22,7 @@ from briefing.model.briefing import Briefing, BriefingMeta, Excerpt, Item, Note,
 SCHEMA_NAME = "briefing-book"
 SCHEMA_VERSION = 1
 SCHEMA = f"{SCHEMA_NAME}/{SCHEMA_VERSION}"
-_SCHEMA_PATTERN = re.compile(r"^briefing-book/(\d+)$")
+_SCHEMA_PATTERN = re.compile(r"^briefing-book/(\d{1,9})$")  # bounded: int() of 5,000 digits raises
 
 META_FIELDS = tuple(f.name for f in fields(BriefingMeta))
 META_CHOICES = {"citation_style": ("chicago", "apa", "mla"), "page_size": ("letter", "a4")}
@@ -195,8 +195,9 @@ def _item(data: Any, keys: tuple, seen: set[str]) -> Item:
     kind = data.get("type")
     if kind is None:
         raise _Problem(keys, "required field 'type' is missing (excerpt, note or subheading)")
-    if kind not in ITEM_FIELDS:
-        raise _Problem(keys + ("type",), f"unknown item type '{kind}'; expected excerpt, note or subheading")
+    if not isinstance(kind, str) or kind not in ITEM_FIELDS:
+        shown = f"'{kind[:40]}'" if isinstance(kind, str) else _type_name(kind)
+        raise _Problem(keys + ("type",), f"unknown item type {shown}; expected excerpt, note or subheading")
     _check_keys(data, keys, ITEM_FIELDS[kind], kind)
     ident = _new_id_if_missing(data, keys, seen)
     if kind == "note":
