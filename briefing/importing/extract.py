@@ -1,0 +1,122 @@
+"""One entry point from a file (or pasted text) to a reviewable ``Extract``: pick the reader by
+suffix, refuse what is too big before reading it, then apply what every import gets — the
+title line moved to the metadata, the cleaning rules, and every metadata field present (empty
+when unknown).  Runs inside the isolated worker (``worker.py``); nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from briefing.errors import ContentError
+from briefing.importing.clean import clean
+from briefing.importing.model import EMPTY, META_FIELDS, Block, Extract, MetaValue
+
+READERS = {
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".md": "markdown", ".markdown": "markdown",
+    ".txt": "text", ".text": "text",
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+MB = 1024 * 1024
+MAX_BYTES = {"html": 50 * MB, "pdf": 100 * MB, "docx": 100 * MB, "markdown": 20 * MB, "text": 20 * MB}
+MAX_IMPORT_BYTES = max(MAX_BYTES.values())
+FILE_DIALOG_FILTER = (
+    "Documents (*.html *.htm *.xhtml *.pdf *.docx *.md *.markdown *.txt *.text);;"
+    "Web pages (*.html *.htm *.xhtml);;PDF (*.pdf);;Word (*.docx);;Text and Markdown (*.txt *.text *.md *.markdown)"
+)
+
+
+def format_of(path: Path | str) -> str:
+    fmt = READERS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ContentError(path, "cannot be imported: only web pages (.html, .htm), PDF, Word (.docx), "
+                                 "Markdown and text files can")
+    return fmt
+
+
+def check_file(path: Path) -> str:
+    """Cheap checks before any parsing (in the app process): type, existence, size."""
+    fmt = format_of(path)
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if not Path(path).is_file():
+        raise ContentError(path, "is not a file")
+    if st.st_size == 0:
+        raise ContentError(path, "is empty: there is no text to import")
+    if st.st_size > MAX_BYTES[fmt]:
+        raise ContentError(path, f"is {st.st_size / MB:.0f} MB; the largest {fmt} file that can be imported "
+                                 f"is {MAX_BYTES[fmt] // MB} MB")
+    return fmt
+
+
+def extract_file(path: Path | str) -> Extract:
+    """Read, parse and clean one file (call it in the worker process)."""
+    path = Path(path)
+    fmt = check_file(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_BYTES[fmt] + 1)
+    except OSError as exc:
+        raise ContentError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_BYTES[fmt]:
+        raise ContentError(path, f"is larger than {MAX_BYTES[fmt] // MB} MB")
+    try:
+        extract = parse(data, fmt, path.name, path.suffix.lower())
+    except ContentError as exc:
+        raise ContentError(path, exc.message) from None
+    extract.path = str(path)
+    extract.sha256 = hashlib.sha256(data).hexdigest()
+    return extract
+
+
+def parse(data: bytes, fmt: str, name: str, suffix: str = ".txt") -> Extract:
+    if fmt == "html":
+        from briefing.importing.html_reader import read_html
+        extract = read_html(data, name)
+    elif fmt == "pdf":
+        from briefing.importing.pdf_reader import read_pdf
+        extract = read_pdf(data, name)
+    elif fmt == "docx":
+        from briefing.importing.docx_reader import read_docx
+        extract = read_docx(data, name)
+    else:
+        from briefing.importing.text_reader import read_text
+        extract = read_text(data, name, suffix)
+    return finish(extract, name)
+
+
+def extract_pasted(text: str, name: str = "Pasted text") -> Extract:
+    """Clipboard text: the same reading (as plain text) and cleaning as a file."""
+    from briefing.importing.text_reader import read_text
+
+    extract = finish(read_text(text.encode("utf-8"), name, ".txt"), name)
+    extract.fmt = "paste"
+    extract.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return extract
+
+
+def finish(extract: Extract, name: str) -> Extract:
+    """What every import gets, whatever its format."""
+    title = extract.value("title")
+    first = next((b for b in extract.blocks if b.keep and b.kind != "caption"), None)
+    if title and first is not None and " ".join(first.text.split()) == " ".join(str(title).split()):
+        first.keep, first.reason = False, "the title (kept in the metadata)"
+        first.kind = "heading"
+    clean(extract.blocks)
+    extract.meta.setdefault("kind", MetaValue.inferred(
+        "other", "Set to 'other' on import; the file does not say what kind of document it is."))
+    for field_name in META_FIELDS:
+        extract.meta.setdefault(field_name, MetaValue(None, EMPTY))
+    if not extract.blocks:
+        raise ContentError(name, "contains no text to import")
+    return extract
+
+
+__all__ = ["Block", "Extract", "extract_file", "extract_pasted", "SUPPORTED_SUFFIXES", "check_file"]
