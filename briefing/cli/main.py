@@ -14,7 +14,8 @@ import sys
 
 from briefing.cli.common import CommandError, error
 
-COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build")
+COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build",
+                   "briefing.cli.aids")
 
 
 def build_parser() -> argparse.ArgumentParser:
