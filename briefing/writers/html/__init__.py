@@ -1,0 +1,98 @@
+"""HTML writer: one self-contained, accessible file from a composed document.
+
+Jinja2 templates (``resources/templates/html/``) with autoescaping on, so every text from a
+source or the user is escaped by the template engine, never concatenated into markup.  The file
+has its style sheet inline, no script, no font file and no remote reference (a Content Security
+Policy in the file says so to the browser too); the handling marking and page numbers are put on
+every printed page by CSS paged-media margin boxes (``@page { @top-center … }``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from briefing import paths
+from briefing.compose.document import Document, NoteList, NoteRef, Paragraph
+from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
+from briefing.yamlio import atomic_write_bytes
+
+TEMPLATES_DIR = paths.RESOURCES_DIR / "templates" / "html"
+SAFE_URL = re.compile(r"(?i)^(https?://|mailto:)[^\s\"'<>]+$")
+
+
+def css_string(value: str):
+    """A CSS string literal with every character but ASCII letters and digits hex-escaped (six
+    digits), so no text can end the string, the rule or the style element.  Spaces are escaped
+    too: CSS swallows one white space after a hex escape."""
+    from markupsafe import Markup
+
+    escaped = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in value)
+    return Markup(f'"{escaped}"')
+
+
+def page_counter(pattern: str):
+    """"Page {page} of {pages}" as CSS content: strings and the page / pages counters."""
+    from markupsafe import Markup
+
+    pieces = []
+    for piece in re.split(r"(\{page\}|\{pages\})", pattern):
+        if piece == "{page}":
+            pieces.append("counter(page)")
+        elif piece == "{pages}":
+            pieces.append("counter(pages)")
+        elif piece:
+            pieces.append(str(css_string(piece)))
+    return Markup(" ".join(pieces))
+
+
+@lru_cache(maxsize=1)
+def environment():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
+    env.filters["kind"] = lambda block: type(block).__name__
+    env.filters["css_string"] = css_string
+    env.tests["noteref"] = lambda value: isinstance(value, NoteRef)
+    env.tests["safe_url"] = lambda value: bool(SAFE_URL.match(value or ""))
+    return env
+
+
+def _context(document: Document) -> dict:
+    blocks = list(document.blocks())
+    has_notes_list = any(isinstance(b, NoteList) for b in blocks)
+    return {
+        "info": document.info,
+        "parts": document.parts,
+        "layout": re.sub(r"[^a-z0-9-]", "", (document.layout or "").lower()),
+        "has_title": any(isinstance(b, Paragraph) and b.role == "cover-title" for b in blocks),
+        "extra_notes": NoteList(document.notes) if document.notes and not has_notes_list else None,
+        "page_numbers": page_counter(document.info.page_numbers) if document.info.page_numbers else "",
+        "heading_level": lambda level: min(max(int(level), 1) + 1, 6),
+        "part_has_anchor": lambda part: any(getattr(b, "anchor", None) == part.anchor for b in part.blocks),
+    }
+
+
+def render_html(document: Document) -> str:
+    return environment().get_template("document.html.j2").render(**_context(document))
+
+
+def write_html(document: Document, theme=None, output: Path | None = None, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> WriteResult:
+    """The writer registered as "html" (``briefing.writers.base.Writer``); ``theme`` is unused:
+    the file carries its own style sheet."""
+    report = progress or (lambda fraction, message: None)
+    report(0.05, "Writing the web page")
+    if cancel is not None and cancel():
+        raise ExportCancelled()
+    data = render_html(document).encode("utf-8")
+    if cancel is not None and cancel():
+        raise ExportCancelled()
+    report(1.0, "Done")
+    if output is None:
+        return WriteResult(path=None, data=data, warnings=list(document.warnings))
+    output = Path(output)
+    atomic_write_bytes(output, data)
+    return WriteResult(path=output, warnings=list(document.warnings))
