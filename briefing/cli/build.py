@@ -9,9 +9,11 @@ from pathlib import Path
 from briefing.cli.common import CommandError, error, load_library, open_index, warn
 from briefing.errors import BriefingError, ContentError
 
-THEMES = ("memo", "study")
-STYLES = ("chicago", "apa", "mla")
-PAGE_SIZES = ("letter", "a4")
+def _names(kind: str) -> tuple[str, ...]:
+    """The registry's names (bundled, then the user's files): ``themes`` etc. list them in full."""
+    from briefing import registry
+
+    return registry.listing(kind).names()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,9 +28,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--per-topic", type=int, default=4, metavar="N", help="excerpts per topic in a draft (default 4)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--save", type=Path, metavar="FILE", help="also save the assembled draft as a .briefing.yaml")
-    p.add_argument("--theme", choices=THEMES, help="memo (compact, for a principal) or study (study packet)")
-    p.add_argument("--style", choices=STYLES, help="citation style (default: the briefing's, else chicago)")
-    p.add_argument("--page-size", choices=PAGE_SIZES, help="default: the briefing's, else letter")
+    p.add_argument("--theme", choices=_names("themes"), metavar="THEME",
+                   help="one of: %(choices)s (default: the briefing's; see `briefing-book themes`)")
+    p.add_argument("--style", choices=_names("styles"), metavar="STYLE",
+                   help="citation style, one of: %(choices)s (default: the briefing's, else chicago)")
+    p.add_argument("--page-size", choices=_names("page-sizes"), metavar="SIZE",
+                   help="one of: %(choices)s (default: the briefing's, else letter)")
     p.add_argument("--deterministic", action="store_true", help="byte-identical output for the same input")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_build)

@@ -14,7 +14,7 @@ import sys
 
 from briefing.cli.common import CommandError, error
 
-COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build",
+COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build", "briefing.cli.choices",
                    "briefing.cli.aids")
 
 
