@@ -40,7 +40,8 @@ log = logging.getLogger(__name__)
 
 # user_version; a mismatch rebuilds the file.  200: meta/topic_results (an older build writing
 # without bumping the generation must not share a file with stored topic results).
-SCHEMA_VERSION = 200 + NORMALISATION_VERSION
+# 300: heading blocks (``# `` in a source's text) are not indexed, so search never offers one.
+SCHEMA_VERSION = 300 + NORMALISATION_VERSION
 BUSY_TIMEOUT_S = 15.0
 LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
 _SCHEMA = """
@@ -92,7 +93,7 @@ class _Plan:
     content_hash: str
     mtime_ns: int
     size: int
-    paragraphs: list[str] | None  # None: only the stat row changes
+    paragraphs: list[tuple[int, str]] | None  # (number, text) of body blocks; None: only the stat row changes
 
 
 
@@ -347,7 +348,8 @@ class SearchIndex:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         paragraphs = None
         if known is None or known[1] != digest:
-            paragraphs = source.paragraphs()
+            # headings keep their number but are never a passage to quote
+            paragraphs = [(n, text) for n, text in enumerate(source.paragraphs(), 1) if not source.is_heading(n)]
         if not had_text:
             source.forget_text()  # 10,000 texts need not stay in memory after indexing
         return _Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
@@ -371,7 +373,7 @@ class SearchIndex:
             next_id = (conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0) + 1
             rows = []
             for plan in reindex:
-                for number, text in enumerate(plan.paragraphs, 1):
+                for number, text in plan.paragraphs:
                     rows.append((next_id, plan.source_id, number, text))
                     next_id += 1
             conn.executemany("INSERT INTO passages(id, source_id, paragraph, text) VALUES (?, ?, ?, ?)", rows)
