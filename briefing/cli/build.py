@@ -40,20 +40,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _load_briefing(path: Path, lib):
-    from briefing.model import storage
+    """Opened by the same document session as the window: same checks, same messages."""
+    from briefing.session.document import DocumentSession
 
     try:
-        briefing = storage.load(path)
-    except ContentError as exc:
+        briefing = DocumentSession.open_file(path, lib).briefing
+    except BriefingError as exc:
         raise CommandError(str(exc)) from exc
-    except OSError as exc:
-        raise CommandError(f"cannot open {path}: {exc.strerror or exc}") from exc
-    try:
-        from briefing.model.anchoring import check
-
-        check(briefing, lib)
-    except ImportError:
-        pass
     stale = [e for e in briefing.all_excerpts() if e.status == "stale"]
     if stale:
         warn(f"{len(stale)} excerpt(s) no longer match their source; they are flagged in the PDF")

@@ -12,12 +12,14 @@ import json
 
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QApplication
 
+from briefing.gui import item_looks
+from briefing.gui.item_looks import (  # noqa: F401 - roles and helpers are part of this module's API
+    STALE_TIP, AttributionRole, QuoteRole, icon as _icon, quote_display,
+)
 from briefing.gui.safe_text import plain_tooltip
 from briefing.errors import BriefingError
-from briefing.model import Excerpt, Note, Section, Subheading
+from briefing.model import Section, changes, kinds
 
 ITEMS_MIME = "application/x-briefing-item-ids"
 EXCERPT_MIME = "application/x-briefing-excerpt"
@@ -28,97 +30,181 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "section" | "excerpt" | "note" | "sub
 StatusRole = Qt.ItemDataRole.UserRole + 3  # excerpt status
 SectionIdRole = Qt.ItemDataRole.UserRole + 4
 FullTextRole = Qt.ItemDataRole.UserRole + 5
-QuoteRole = Qt.ItemDataRole.UserRole + 6  # excerpts: the quote as printed (ellipses, curly quotes)
-AttributionRole = Qt.ItemDataRole.UserRole + 7  # excerpts: "— source, ¶n · comment"
-
-# QStyle (for the standard icons) and QFont are read from their modules when a row is first drawn:
-# PySide6 sets a class up with all its enums on first use (~8 ms of start-up for QStyle, ~2 ms for
-# QFont), and a new briefing has no rows.
-SHORT_QUOTE = 220
-STALE_TIP = "source text changed; quote not found"
-
-
-def _short(text: str, limit: int = SHORT_QUOTE) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def quote_display(excerpt: Excerpt, limit: int = SHORT_QUOTE) -> str:
-    """The quote as printed: curly quotes, with ellipses where it was trimmed."""
-    body = _short(excerpt.text, limit)
-    lead = "…" if excerpt.lead_ellipsis else ""
-    trail = "…" if excerpt.trail_ellipsis and not body.endswith("…") else ""
-    return f"“{lead}{body}{trail}”"
-
 
 class OutlineModel(QAbstractItemModel):
+    """Rows follow the document's change records: each edit, undo or redo becomes
+    beginInsertRows/beginRemoveRows/beginMoveRows and dataChanged for exactly the rows it touched,
+    so selection, expansion and an open editor survive.  Only open/new reset the model."""
+
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
         self.last_error = ""
         self._objects: dict = {}
-        self._shape = self._current_shape()
+        self._rows: list[str] = []  # section ids, in order
+        self._items: dict[str, list[str]] = {}  # section id -> item ids, in order
+        # Item indexes carry their section's key (stable while sections move; row would not be).
+        self._keys: dict[str, int] = {}
+        self._key_ids: dict[int, str] = {}
+        self._records_applied = False
+        self._load_shape()
+        if hasattr(controller, "edited"):
+            controller.edited.connect(self._on_edited)
         controller.changed.connect(self._on_changed)
 
     # -- keeping in step with the document ----------------------------------------------
-    # Rows come from ``_shape`` (the ids the views were last told about) and content from
-    # ``_objects`` (id -> object).  A command changes the briefing *before* the model hears of
-    # it, so between the two the views' indexes must still mean the old rows, by id.
+    # The rows are the ids the views were last told about.  A command changes the briefing
+    # *before* the model hears of it, so the records are replayed on that shape, one by one.
     @property
     def briefing(self):
         return self.controller.briefing
 
-    def _current_shape(self) -> list[tuple[str, tuple[str, ...]]]:
-        self._objects = {}
+    def _live_objects(self) -> dict:
+        objects = {}
         for section in self.briefing.sections:
-            self._objects[section.id] = section
+            objects[section.id] = section
             for item in section.items:
-                self._objects[item.id] = item
-        return [(s.id, tuple(i.id for i in s.items)) for s in self.briefing.sections]
+                objects[item.id] = item
+        return objects
+
+    def _live_shape(self) -> list[tuple[str, list[str]]]:
+        return [(s.id, [i.id for i in s.items]) for s in self.briefing.sections]
+
+    def _shape(self) -> list[tuple[str, list[str]]]:
+        return [(sid, list(self._items[sid])) for sid in self._rows]
+
+    def _key(self, section_id: str) -> int:
+        if section_id not in self._keys:
+            key = len(self._key_ids) + 1
+            self._keys[section_id], self._key_ids[key] = key, section_id
+        return self._keys[section_id]
+
+    def _load_shape(self) -> None:
+        self._objects = self._live_objects()
+        self._rows, self._items = [], {}
+        for sid, items in self._live_shape():
+            self._rows.append(sid)
+            self._items[sid] = items
+            self._key(sid)
+
+    def _section_index(self, section_id: str) -> QModelIndex:
+        return self.index(self._rows.index(section_id), 0) if section_id in self._items else QModelIndex()
+
+    def _on_edited(self, records) -> None:
+        self._records_applied = True
+        if any(r.what == changes.RESET for r in records):
+            self.beginResetModel()
+            self._load_shape()
+            self.endResetModel()
+            return
+        self._objects = {**self._objects, **self._live_objects()}  # removed rows stay readable until gone
+        try:
+            for record in records:
+                self._apply(record)
+        except (KeyError, ValueError, IndexError):
+            pass  # records that do not fit the rows: the check below resets
+        self._objects = self._live_objects()
+        if self._shape() != self._live_shape():
+            self.beginResetModel()
+            self._load_shape()
+            self.endResetModel()
+
+    def _apply(self, r) -> None:
+        root = QModelIndex()
+        if r.what == changes.SECTION_INSERTED:
+            self.beginInsertRows(root, r.index, r.index)
+            self._rows.insert(r.index, r.section_id)
+            self._items[r.section_id] = list(r.item_ids)
+            self._key(r.section_id)
+            self.endInsertRows()
+        elif r.what == changes.SECTION_REMOVED:
+            self.beginRemoveRows(root, r.index, r.index)
+            del self._rows[r.index]
+            del self._items[r.section_id]
+            self.endRemoveRows()
+        elif r.what == changes.SECTION_MOVED:
+            self._move(root, r.index, root, r.to_index, self._rows, self._rows)
+        elif r.what == changes.SECTION_CHANGED:
+            top = self._section_index(r.section_id)
+            self.dataChanged.emit(top, top)
+        elif r.what == changes.ITEMS_INSERTED:
+            parent = self._section_index(r.section_id)
+            self.beginInsertRows(parent, r.index, r.index + len(r.item_ids) - 1)
+            self._items[r.section_id][r.index:r.index] = list(r.item_ids)
+            self.endInsertRows()
+            self.dataChanged.emit(parent, parent)  # the section's excerpt count
+        elif r.what == changes.ITEMS_REMOVED:
+            parent = self._section_index(r.section_id)
+            self.beginRemoveRows(parent, r.index, r.index + len(r.item_ids) - 1)
+            del self._items[r.section_id][r.index:r.index + len(r.item_ids)]
+            self.endRemoveRows()
+            self.dataChanged.emit(parent, parent)
+        elif r.what == changes.ITEM_MOVED:
+            source, dest = self._section_index(r.section_id), self._section_index(r.to_section_id)
+            self._move(source, r.index, dest, r.to_index, self._items[r.section_id], self._items[r.to_section_id])
+            self.dataChanged.emit(source, source)
+            self.dataChanged.emit(dest, dest)
+        elif r.what == changes.ITEMS_CHANGED:
+            for ident in r.item_ids:
+                index = self.index_for_id(ident)
+                self.dataChanged.emit(index, index)
+
+    def _move(self, source, row: int, dest, to_row: int, rows: list, dest_rows: list) -> None:
+        """One row from ``source``/``row`` to final position ``to_row`` under ``dest``."""
+        same = rows is dest_rows
+        if same and row == to_row:
+            return
+        # Qt wants the row *before which* it goes, counted before the move.
+        dest_child = to_row + 1 if same and to_row > row else to_row
+        if not self.beginMoveRows(source, row, row, dest, dest_child):
+            raise ValueError("move refused")
+        ident = rows.pop(row)
+        dest_rows.insert(to_row, ident)
+        self.endMoveRows()
 
     def _on_changed(self) -> None:
-        old_objects = self._objects
-        shape = self._current_shape()
-        if shape == self._shape:
-            # Same rows: just repaint (keeps an open editor, selection and scroll untouched).
-            for row, (_sid, items) in enumerate(self._shape):
-                top = self.index(row, 0)
-                self.dataChanged.emit(top, top)
-                if items:
-                    self.dataChanged.emit(self.index(0, 0, top), self.index(len(items) - 1, 0, top))
+        """Something outside the records changed how rows look (e.g. the library): repaint them."""
+        if self._records_applied:
+            self._records_applied = False
             return
-        new_objects = self._objects
-        self._objects = old_objects
-        self.beginResetModel()
-        self._shape = shape
-        self._objects = new_objects
-        self.endResetModel()
+        if self._shape() != self._live_shape():
+            self.beginResetModel()
+            self._load_shape()
+            self.endResetModel()
+            return
+        self._objects = self._live_objects()
+        for row, sid in enumerate(self._rows):
+            top = self.index(row, 0)
+            self.dataChanged.emit(top, top)
+            if self._items[sid]:
+                self.dataChanged.emit(self.index(0, 0, top), self.index(len(self._items[sid]) - 1, 0, top))
 
     # -- structure ---------------------------------------------------------------------
     def index(self, row, column=0, parent=QModelIndex()):
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            if row < len(self._shape):
-                return self.createIndex(row, 0, 0)
-            return QModelIndex()
-        if parent.internalId() != 0:
+            return self.createIndex(row, 0, 0) if row < len(self._rows) else QModelIndex()
+        if parent.internalId() != 0 or parent.row() >= len(self._rows):
             return QModelIndex()  # items have no children
-        section_row = parent.row()
-        if section_row < len(self._shape) and row < len(self._shape[section_row][1]):
-            return self.createIndex(row, 0, section_row + 1)
+        section_id = self._rows[parent.row()]
+        if row < len(self._items[section_id]):
+            return self.createIndex(row, 0, self._keys[section_id])
         return QModelIndex()
 
     def parent(self, index=QModelIndex()):
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        section_id = self._key_ids.get(index.internalId())
+        if section_id not in self._items:
+            return QModelIndex()
+        return self.createIndex(self._rows.index(section_id), 0, 0)
 
     def rowCount(self, parent=QModelIndex()):
         if not parent.isValid():
-            return len(self._shape)
-        if parent.internalId() == 0 and parent.row() < len(self._shape):
-            return len(self._shape[parent.row()][1])
+            return len(self._rows)
+        if parent.internalId() == 0 and parent.row() < len(self._rows):
+            return len(self._items[self._rows[parent.row()]])
         return 0
 
     def columnCount(self, parent=QModelIndex()):
@@ -128,11 +214,9 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return None
         if index.internalId() == 0:
-            return self._shape[index.row()][0] if index.row() < len(self._shape) else None
-        section_row = index.internalId() - 1
-        if section_row >= len(self._shape) or index.row() >= len(self._shape[section_row][1]):
-            return None
-        return self._shape[section_row][1][index.row()]
+            return self._rows[index.row()] if index.row() < len(self._rows) else None
+        items = self._items.get(self._key_ids.get(index.internalId(), ""), [])
+        return items[index.row()] if index.row() < len(items) else None
 
     def node(self, index):
         """The Section or item behind an index (None when invalid)."""
@@ -147,11 +231,12 @@ class OutlineModel(QAbstractItemModel):
         return self.node(index.parent())
 
     def index_for_id(self, ident: str) -> QModelIndex:
-        for row, (section_id, items) in enumerate(self._shape):
+        for row, section_id in enumerate(self._rows):
             if section_id == ident:
                 return self.index(row, 0)
+            items = self._items[section_id]
             if ident in items:
-                return self.index(items.index(ident), 0, self.index(row, 0))
+                return self.createIndex(items.index(ident), 0, self._keys[section_id])
         return QModelIndex()
 
     # -- data --------------------------------------------------------------------------
@@ -167,37 +252,12 @@ class OutlineModel(QAbstractItemModel):
             section = self.section_of(index)
             return section.id if section else None
         if role == StatusRole:
-            return node.status if isinstance(node, Excerpt) else None
+            return getattr(node, "status", None)
         if role == FullTextRole:
-            return node.title if isinstance(node, Section) else node.text
+            return node.title if isinstance(node, Section) else getattr(node, "text", "")
         if isinstance(node, Section):
             return self._section_data(node, role)
-        if isinstance(node, Excerpt):
-            return self._excerpt_data(node, role)
-        if isinstance(node, Note):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return "Note: " + _short(node.text)
-            if role == Qt.ItemDataRole.EditRole:
-                return node.text
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return plain_tooltip("Your note (not a quotation):\n" + node.text)
-            if role == Qt.ItemDataRole.FontRole:
-                font = QtGui.QFont()
-                font.setItalic(True)
-                return font
-            if role == Qt.ItemDataRole.DecorationRole:
-                return _icon(QtWidgets.QStyle.StandardPixmap.SP_FileDialogContentsView)
-        if isinstance(node, Subheading):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-                return node.text
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return "Sub-heading"
-            if role == Qt.ItemDataRole.FontRole:
-                font = QtGui.QFont()
-                font.setBold(True)
-                font.setCapitalization(QtGui.QFont.Capitalization.SmallCaps)
-                return font
-        return None
+        return item_looks.data(node, role, self.controller.library)
 
     def _section_data(self, section: Section, role):
         if role == Qt.ItemDataRole.DisplayRole:
@@ -215,41 +275,6 @@ class OutlineModel(QAbstractItemModel):
             return _icon(QtWidgets.QStyle.StandardPixmap.SP_DirIcon)
         return None
 
-    def _excerpt_data(self, excerpt: Excerpt, role):
-        source = self.controller.library.sources.get(excerpt.source_id) if self.controller.library else None
-        label = source.label if source is not None else excerpt.source_id
-        if role == Qt.ItemDataRole.DisplayRole:
-            comment = "  [comment]" if excerpt.comment else ""
-            return f"{quote_display(excerpt)} — {_short(label, 60)}, ¶{excerpt.paragraph}{comment}"
-        if role == QuoteRole:
-            return quote_display(excerpt, limit=400)
-        if role == AttributionRole:
-            parts = [f"— {label}, ¶{excerpt.paragraph}"]
-            if excerpt.status == "stale":
-                parts.append("quote not found in source")
-            line = "   ·   ".join(parts)
-            return line + (f"\nComment: {_short(excerpt.comment, 120)}" if excerpt.comment else "")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = []
-            if excerpt.status == "stale":
-                lines.append(f"⚠ {STALE_TIP}" + (f" ({excerpt.status_reason})" if excerpt.status_reason else ""))
-            elif excerpt.status == "reanchored":
-                lines.append("ⓘ " + (excerpt.status_reason or "source text changed; quote found again"))
-            lines.append(quote_display(excerpt, limit=2000))
-            lines.append(f"— {label}, paragraph {excerpt.paragraph}")
-            if excerpt.comment:
-                lines.append(f"Comment: {excerpt.comment}")
-            return plain_tooltip("\n".join(lines))
-        if role == Qt.ItemDataRole.DecorationRole:
-            if excerpt.status == "stale":
-                return _icon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxWarning)
-            if excerpt.status == "reanchored":
-                return _icon(QtWidgets.QStyle.StandardPixmap.SP_MessageBoxInformation)
-            return _icon(QtWidgets.QStyle.StandardPixmap.SP_FileIcon)
-        if role == Qt.ItemDataRole.ForegroundRole and excerpt.status == "stale":
-            return QColor("#a33")
-        return None
-
     def flags(self, index):
         node = self.node(index)
         if node is None:
@@ -257,7 +282,7 @@ class OutlineModel(QAbstractItemModel):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         if isinstance(node, Section):
             flags |= Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEditable
-        elif isinstance(node, (Note, Subheading)):
+        elif kinds.of(node).text_editable:
             flags |= Qt.ItemFlag.ItemIsEditable  # quotes are never edited by hand
         return flags
 
@@ -271,7 +296,7 @@ class OutlineModel(QAbstractItemModel):
         if isinstance(node, Section):
             self.controller.rename_section(node.id, text)
             return True
-        if isinstance(node, (Note, Subheading)):
+        if kinds.of(node).text_editable:
             self.controller.set_item_text(node.id, text)
             return True
         return False
@@ -297,7 +322,7 @@ class OutlineModel(QAbstractItemModel):
         sections = [i for i in indexes if i.isValid() and i.internalId() == 0]
         mime = QMimeData()
         if items:
-            items.sort(key=lambda i: (i.internalId(), i.row()))
+            items.sort(key=lambda i: (i.parent().row(), i.row()))
             mime.setData(ITEMS_MIME, json.dumps([self.data(i, IdRole) for i in items]).encode())
         elif sections:
             sections.sort(key=lambda i: i.row())
@@ -377,11 +402,6 @@ class OutlineModel(QAbstractItemModel):
         to_index = row - 1 if row > found[1] else row
         self.controller.move_section(ids[0], to_index)
         return True
-
-
-def _icon(pixmap) -> QIcon:
-    app = QApplication.instance()
-    return app.style().standardIcon(pixmap) if app is not None else QIcon()
 
 
 __all__ = ["OutlineModel", "QPersistentModelIndex", "ITEMS_MIME", "EXCERPT_MIME", "SECTIONS_MIME"]

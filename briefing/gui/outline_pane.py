@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from briefing.errors import BriefingError
 from briefing.gui.outline_delegate import OutlineDelegate
 from briefing.gui.outline_model import IdRole, KindRole, OutlineModel
-from briefing.model import Excerpt, Section
+from briefing.model import Section, kinds
 from briefing.gui.safe_text import make_plain
 
 
@@ -93,6 +93,7 @@ class OutlinePane(QWidget):
         self._make_actions()
         self.model.modelAboutToBeReset.connect(self._remember_view_state)
         self.model.modelReset.connect(self._restore_view_state)
+        self.model.rowsInserted.connect(self._expand_inserted)
         self.view.collapsed.connect(lambda i: self._collapsed.add(self.model.data(i, IdRole)))
         self.view.expanded.connect(lambda i: self._collapsed.discard(self.model.data(i, IdRole)))
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
@@ -145,8 +146,8 @@ class OutlinePane(QWidget):
     def _update_actions(self) -> None:
         node = self.current_node()
         ids = self.selected_ids()
-        self.trim_action.setEnabled(isinstance(node, Excerpt))
-        self.comment_action.setEnabled(isinstance(node, Excerpt))
+        self.trim_action.setEnabled(_quoted(node))
+        self.comment_action.setEnabled(_commentable(node))
         self.rename_action.setEnabled(node is not None)
         self.delete_action.setEnabled(bool(ids))
         for action in (self.move_up_action, self.move_down_action, self.move_prev_section_action,
@@ -165,8 +166,9 @@ class OutlinePane(QWidget):
         if node is not None:
             menu.addSeparator()
             menu.addAction(self.rename_action)
-            if isinstance(node, Excerpt):
+            if _quoted(node):
                 menu.addAction(self.trim_action)
+            if _commentable(node):
                 menu.addAction(self.comment_action)
             menu.addSeparator()
             for action in (self.move_up_action, self.move_down_action):
@@ -222,14 +224,24 @@ class OutlinePane(QWidget):
         self.select_ids(self._saved_selection, self._saved_current)
         self._update_actions()
 
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A section that arrives (added, or back by undo) opens unless the user had closed it."""
+        if parent.isValid():
+            return
+        for row in range(first, last + 1):
+            index = self.model.index(row, 0)
+            self.view.setExpanded(index, self.model.data(index, IdRole) not in self._collapsed)
+
     def _on_selection(self, *_args) -> None:
-        section = self.model.section_of(self.view.currentIndex())
-        if section is not None:
-            self.controller.current_section_id = section.id
+        """The selected section (or the selected item's) is where excerpts go; nothing selected, none."""
+        index = self.view.currentIndex()
+        selected = self.view.selectionModel().isSelected(index) if index.isValid() else False
+        section = self.model.section_of(index) if selected else None
+        self.controller.current_section_id = section.id if section is not None else None
         self._update_actions()
 
     def _on_activated(self, index: QModelIndex) -> None:
-        if isinstance(self.model.node(index), Excerpt):
+        if _commentable(self.model.node(index)):
             self.comment_current()
 
     def show_notice(self, message: str) -> None:
@@ -277,7 +289,7 @@ class OutlinePane(QWidget):
     def edit_current(self) -> None:
         index = self.view.currentIndex()
         node = self.model.node(index)
-        if isinstance(node, Excerpt):
+        if _commentable(node) and not self.model.flags(index) & Qt.ItemFlag.ItemIsEditable:
             self.comment_current()
         elif node is not None:
             self.view.edit(index)
@@ -372,7 +384,7 @@ class OutlinePane(QWidget):
 
     def trim_current(self) -> None:
         node = self.current_node()
-        if not isinstance(node, Excerpt):
+        if not _quoted(node):
             return
         from briefing.gui.excerpt_dialogs import TrimDialog  # first use sets up QDialog classes: not at start-up
 
@@ -383,7 +395,7 @@ class OutlinePane(QWidget):
 
     def comment_current(self) -> None:
         node = self.current_node()
-        if not isinstance(node, Excerpt):
+        if not _commentable(node):
             return
         from briefing.gui.excerpt_dialogs import CommentDialog
 
@@ -399,3 +411,12 @@ class OutlinePane(QWidget):
 
     def kind_of(self, ident: str) -> str | None:
         return self.model.data(self.model.index_for_id(ident), KindRole)
+
+
+def _quoted(node) -> bool:
+    """An item of a kind whose text is exact source text (so it can be trimmed)."""
+    return kinds.is_item(node) and kinds.of(node).quoted
+
+
+def _commentable(node) -> bool:
+    return kinds.is_item(node) and "comment" in kinds.of(node).editable

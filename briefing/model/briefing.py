@@ -54,6 +54,9 @@ class Subheading:
 Item = Union[Excerpt, Note, Subheading]
 
 
+SECTION_KINDS = ("normal", "bios", "logistics")  # how a layout prints the section
+
+
 @dataclass
 class Section:
     title: str
@@ -62,9 +65,12 @@ class Section:
     items: list[Item] = field(default_factory=list)
     discussion_questions: list[str] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    talking_points: list[str] = field(default_factory=list)  # what the principal may say
+    purpose: str = ""  # why this section is in the briefing, one or two sentences
+    kind: str = "normal"  # one of SECTION_KINDS
 
     def excerpts(self) -> list[Excerpt]:
-        return [item for item in self.items if isinstance(item, Excerpt)]
+        return [item for item in self.items if item.kind == "excerpt"]
 
 
 @dataclass
@@ -76,6 +82,10 @@ class BriefingMeta:
     date: str = ""  # free text as the user wants it printed, e.g. "23 November 2026"
     marking: str = ""  # handling marking, e.g. "UNCLASSIFIED // FOR OFFICIAL USE ONLY"
     purpose: str = ""
+    summary: str = ""  # the BLUF: bottom line up front, printed before the sections
+    designation: str = ""  # the designation block under the marking, e.g. "Classified by: … Reason: …"
+    event: str = ""  # the meeting or trip the briefing is for
+    layout: str = ""  # named layout (memo, book…); empty = the theme's default
     theme: str = "memo"  # memo | study
     citation_style: str = "chicago"  # chicago | apa | mla
     page_size: str = "letter"  # letter | a4

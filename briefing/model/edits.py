@@ -14,11 +14,24 @@ from __future__ import annotations
 import copy
 from typing import Any, Callable
 
-from briefing.model.briefing import Briefing, BriefingMeta, Excerpt, Item, Note, Section, Subheading
+from briefing.model import kinds
+from briefing.model.briefing import SECTION_KINDS, Briefing, BriefingMeta, Item, Section
+from briefing.model.changes import (
+    ITEM_MOVED,
+    ITEMS_CHANGED,
+    ITEMS_INSERTED,
+    ITEMS_REMOVED,
+    META_CHANGED,
+    SECTION_CHANGED,
+    SECTION_INSERTED,
+    SECTION_MOVED,
+    SECTION_REMOVED,
+    Change,
+)
 
-KIND_NAMES = {"excerpt": "excerpt", "note": "note", "subheading": "sub-heading"}
-SECTION_EDITABLE = {"title": str, "topic_id": (str, type(None)), "key_points": list, "discussion_questions": list}
-ITEM_EDITABLE = {"excerpt": ("comment",), "note": ("text",), "subheading": ("text",)}
+SECTION_LISTS = ("key_points", "talking_points", "discussion_questions")
+SECTION_EDITABLE = {"title": str, "topic_id": (str, type(None)), "purpose": str, "kind": str,
+                    **{name: list for name in SECTION_LISTS}}
 META_EDITABLE = tuple(BriefingMeta.__dataclass_fields__)
 
 
@@ -53,8 +66,7 @@ def _clamp(index: int, size: int) -> int:
 
 
 def _check_item(item: Any) -> None:
-    if not isinstance(item, (Excerpt, Note, Subheading)):
-        raise TypeError(f"not a briefing item: {item!r}")
+    kinds.of(item)  # TypeError for anything that is not a registered kind of item
 
 
 def _check_text_list(name: str, value: Any) -> None:
@@ -63,19 +75,21 @@ def _check_text_list(name: str, value: Any) -> None:
 
 
 def _kind_name(item: Item) -> str:
-    return KIND_NAMES.get(item.kind, item.kind)
+    return kinds.label(item)
 
 
 # -- commands --------------------------------------------------------------------------
 class Command:
-    """Base: ``apply`` does the change, ``revert`` exactly undoes it; ``text`` names it for menus."""
+    """Base: ``apply`` does the change, ``revert`` exactly undoes it; ``text`` names it for menus.
+
+    Both return the ``Change`` records of what they did (``briefing.model.changes``)."""
 
     text = "Edit"
 
-    def apply(self, briefing: Briefing) -> None:
+    def apply(self, briefing: Briefing) -> list[Change]:
         raise NotImplementedError
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         raise NotImplementedError
 
     def merge(self, newer: "Command") -> bool:
@@ -101,11 +115,14 @@ class AddSection(Command):
             raise ValueError("the new section reuses an id already in the briefing")
         for item in self.section.items:
             _check_item(item)
-        briefing.sections.insert(_clamp(self.index, len(briefing.sections)), copy.deepcopy(self.section))
+        index = _clamp(self.index, len(briefing.sections))
+        briefing.sections.insert(index, copy.deepcopy(self.section))
+        return [Change(SECTION_INSERTED, self.section.id, index, tuple(i.id for i in self.section.items))]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         _, index = _section(briefing, self.section.id)
         del briefing.sections[index]
+        return [Change(SECTION_REMOVED, self.section.id, index)]
 
 
 class RemoveSection(Command):
@@ -120,9 +137,11 @@ class RemoveSection(Command):
         section, self.index = _section(briefing, self.section_id)
         self.removed = copy.deepcopy(section)
         del briefing.sections[self.index]
+        return [Change(SECTION_REMOVED, self.section_id, self.index)]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         briefing.sections.insert(self.index, copy.deepcopy(self.removed))
+        return [Change(SECTION_INSERTED, self.section_id, self.index, tuple(i.id for i in self.removed.items))]
 
 
 class MoveSection(Command):
@@ -140,11 +159,13 @@ class MoveSection(Command):
         to = _clamp(self.to_index, len(briefing.sections) - 1)
         del briefing.sections[self.from_index]
         briefing.sections.insert(to, section)
+        return [Change(SECTION_MOVED, self.section_id, self.from_index, to_index=to)]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         section, index = _section(briefing, self.section_id)
         del briefing.sections[index]
         briefing.sections.insert(self.from_index, section)
+        return [Change(SECTION_MOVED, self.section_id, index, to_index=self.from_index)]
 
 
 class _FieldEdit(Command):
@@ -162,17 +183,22 @@ class _FieldEdit(Command):
     def _validate(self, target: Any) -> None:
         pass
 
-    def apply(self, briefing: Briefing) -> None:
+    def apply(self, briefing: Briefing) -> list[Change]:
         target = self._target(briefing)
         self._validate(target)
         self.old = {name: copy.deepcopy(getattr(target, name)) for name in self.fields}
         for name, value in self.fields.items():
             setattr(target, name, copy.deepcopy(value))
+        return [self._change(briefing)]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         target = self._target(briefing)
         for name, value in self.old.items():
             setattr(target, name, copy.deepcopy(value))
+        return [self._change(briefing)]
+
+    def _change(self, briefing: Briefing) -> Change:
+        raise NotImplementedError
 
     def _same_target(self, newer: "_FieldEdit") -> bool:
         return False
@@ -192,16 +218,22 @@ class EditSection(_FieldEdit):
         if fields.get("topic_id") == "":
             fields["topic_id"] = None  # storage writes no topic_id for both; keep the model the same
         for name, value in fields.items():
-            if name in ("key_points", "discussion_questions"):
+            if name in SECTION_LISTS:
                 _check_text_list(name, value)
             elif not isinstance(value, SECTION_EDITABLE[name]):
                 raise TypeError(f"{name} must be text")
+        if "kind" in fields and fields["kind"] not in SECTION_KINDS:
+            raise ValueError(f"a section's kind is one of: {', '.join(SECTION_KINDS)}")
         super().__init__(fields)
         self.section_id = section_id
         self.text = "Rename section" if set(fields) == {"title"} else "Edit section"
 
     def _target(self, briefing: Briefing) -> Section:
         return _section(briefing, self.section_id)[0]
+
+    def _change(self, briefing: Briefing) -> Change:
+        return Change(SECTION_CHANGED, self.section_id, _section(briefing, self.section_id)[1],
+                      fields=tuple(self.fields))
 
     def _same_target(self, newer: "_FieldEdit") -> bool:
         return newer.section_id == self.section_id  # type: ignore[attr-defined]
@@ -223,11 +255,15 @@ class EditItem(_FieldEdit):
         return section.items[index]
 
     def _validate(self, target: Item) -> None:
-        allowed = ITEM_EDITABLE[target.kind]
-        unknown = sorted(set(self.fields) - set(allowed))
+        kind = kinds.of(target)
+        unknown = sorted(set(self.fields) - set(kind.editable))
         if unknown:
-            raise ValueError(f"cannot edit {', '.join(unknown)} of a {_kind_name(target)}")
-        self.text = "Edit comment" if target.kind == "excerpt" else f"Edit {_kind_name(target)}"
+            raise ValueError(f"cannot edit {', '.join(unknown)} of a {kind.label}")
+        self.text = f"Edit {kind.label}" if set(self.fields) & {"text"} else f"Edit {', '.join(self.fields)}"
+
+    def _change(self, briefing: Briefing) -> Change:
+        section, index = _item(briefing, self.item_id)
+        return Change(ITEMS_CHANGED, section.id, index, (self.item_id,), fields=tuple(self.fields))
 
     def _same_target(self, newer: "_FieldEdit") -> bool:
         return newer.item_id == self.item_id  # type: ignore[attr-defined]
@@ -248,6 +284,9 @@ class SetMeta(_FieldEdit):
     def _target(self, briefing: Briefing) -> BriefingMeta:
         return briefing.meta
 
+    def _change(self, briefing: Briefing) -> Change:
+        return Change(META_CHANGED, fields=tuple(self.fields))
+
     def _same_target(self, newer: "_FieldEdit") -> bool:
         return True
 
@@ -264,11 +303,14 @@ class AddItem(Command):
         section, _ = _section(briefing, self.section_id)
         if self.item.id in _ids(briefing):
             raise ValueError(f"id '{self.item.id}' is already in the briefing")
-        section.items.insert(_clamp(self.index, len(section.items)), copy.deepcopy(self.item))
+        index = _clamp(self.index, len(section.items))
+        section.items.insert(index, copy.deepcopy(self.item))
+        return [Change(ITEMS_INSERTED, section.id, index, (self.item.id,))]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         section, index = _item(briefing, self.item.id)
         del section.items[index]
+        return [Change(ITEMS_REMOVED, section.id, index, (self.item.id,))]
 
 
 class RemoveItem(Command):
@@ -285,10 +327,12 @@ class RemoveItem(Command):
         self.removed = copy.deepcopy(section.items[self.index])
         self.text = f"Remove {_kind_name(self.removed)}"
         del section.items[self.index]
+        return [Change(ITEMS_REMOVED, self.section_id, self.index, (self.item_id,))]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         section, _ = _section(briefing, self.section_id)
         section.items.insert(self.index, copy.deepcopy(self.removed))
+        return [Change(ITEMS_INSERTED, self.section_id, self.index, (self.item_id,))]
 
 
 class MoveItem(Command):
@@ -309,13 +353,16 @@ class MoveItem(Command):
         self.from_section_id = source.id
         item = source.items.pop(self.from_index)
         self.text = f"Move {_kind_name(item)}"
-        dest.items.insert(_clamp(self.to_index, len(dest.items)), item)
+        to = _clamp(self.to_index, len(dest.items))
+        dest.items.insert(to, item)
+        return [Change(ITEM_MOVED, source.id, self.from_index, (self.item_id,), dest.id, to)]
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         section, index = _item(briefing, self.item_id)
         item = section.items.pop(index)
         origin, _ = _section(briefing, self.from_section_id)
         origin.items.insert(self.from_index, item)
+        return [Change(ITEM_MOVED, section.id, index, (self.item_id,), origin.id, self.from_index)]
 
 
 class ReplaceItem(Command):
@@ -334,10 +381,18 @@ class ReplaceItem(Command):
             raise ValueError(f"id '{self.new_item.id}' is already in the briefing")
         self.old = copy.deepcopy(section.items[index])
         section.items[index] = copy.deepcopy(self.new_item)
+        return _replaced(section.id, index, self.old.id, self.new_item.id)
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
         section, index = _item(briefing, self.new_item.id)
         section.items[index] = copy.deepcopy(self.old)
+        return _replaced(section.id, index, self.new_item.id, self.old.id)
+
+
+def _replaced(section_id: str, index: int, old_id: str, new_id: str) -> list[Change]:
+    if old_id == new_id:
+        return [Change(ITEMS_CHANGED, section_id, index, (new_id,))]
+    return [Change(ITEMS_REMOVED, section_id, index, (old_id,)), Change(ITEMS_INSERTED, section_id, index, (new_id,))]
 
 
 class Compound(Command):
@@ -347,20 +402,24 @@ class Compound(Command):
         self.text = text
         self.commands = list(commands)
 
-    def apply(self, briefing: Briefing) -> None:
+    def apply(self, briefing: Briefing) -> list[Change]:
         done: list[Command] = []
+        changes: list[Change] = []
         try:
             for command in self.commands:
-                command.apply(briefing)
+                changes += command.apply(briefing)
                 done.append(command)
         except BaseException:
             for command in reversed(done):
                 command.revert(briefing)
             raise
+        return changes
 
-    def revert(self, briefing: Briefing) -> None:
+    def revert(self, briefing: Briefing) -> list[Change]:
+        changes: list[Change] = []
         for command in reversed(self.commands):
-            command.revert(briefing)
+            changes += command.revert(briefing)
+        return changes
 
 
 # -- the stack -------------------------------------------------------------------------
@@ -368,7 +427,8 @@ class UndoStack:
     """Applies commands to one briefing and undoes/redoes them; tracks the saved ("clean") point.
 
     ``listeners`` are called with no arguments after every change to the briefing or to the
-    clean state, so a GUI can refresh its views and its "modified" marker.
+    clean state, so a GUI can refresh its views and its "modified" marker; ``last_changes`` then
+    holds what the briefing change was (empty when only the clean state changed).
     """
 
     def __init__(self, briefing: Briefing, limit: int = 0):
@@ -378,6 +438,7 @@ class UndoStack:
         self._done: list[Command] = []
         self._undone: list[Command] = []
         self._clean: int | None = 0  # len(_done) when last saved; None = cannot get back to it
+        self.last_changes: list[Change] = []
 
     # state
     @property
@@ -404,35 +465,35 @@ class UndoStack:
     def push(self, command: Command, merge: bool = False) -> None:
         """Apply ``command`` and record it.  ``merge=True`` folds it into the previous edit of
         the same field(s) of the same thing, so typing makes one undo step, not one per key."""
-        command.apply(self.briefing)
+        changes = command.apply(self.briefing) or []
         if self._clean is not None and self._clean > len(self._done):
             self._clean = None  # the saved state was in the redo history we are discarding
         self._undone.clear()
         if merge and self._done and self._clean != len(self._done) and self._done[-1].merge(command):
-            self._notify()
+            self._notify(changes)
             return
         self._done.append(command)
         if self.limit and len(self._done) > self.limit:
             del self._done[0]
             if self._clean is not None:
                 self._clean = self._clean - 1 if self._clean > 0 else None
-        self._notify()
+        self._notify(changes)
 
     def undo(self) -> None:
         if not self._done:
             return
         command = self._done.pop()
-        command.revert(self.briefing)
+        changes = command.revert(self.briefing) or []
         self._undone.append(command)
-        self._notify()
+        self._notify(changes)
 
     def redo(self) -> None:
         if not self._undone:
             return
         command = self._undone.pop()
-        command.apply(self.briefing)
+        changes = command.apply(self.briefing) or []
         self._done.append(command)
-        self._notify()
+        self._notify(changes)
 
     def set_clean(self) -> None:
         """Call after saving: this state is the one on disk."""
@@ -450,6 +511,7 @@ class UndoStack:
         self._clean = 0
         self._notify()
 
-    def _notify(self) -> None:
+    def _notify(self, changes: list[Change] | None = None) -> None:
+        self.last_changes = list(changes or [])
         for listener in list(self.listeners):
             listener()

@@ -17,7 +17,8 @@ from typing import Any
 
 from briefing import yamlio
 from briefing.errors import BriefingError, ContentError
-from briefing.model.briefing import Briefing, BriefingMeta, Excerpt, Item, Note, Section, Subheading
+from briefing.model import kinds
+from briefing.model.briefing import SECTION_KINDS, Briefing, BriefingMeta, Item, Section
 
 SCHEMA_NAME = "briefing-book"
 SCHEMA_VERSION = 1
@@ -26,49 +27,35 @@ _SCHEMA_PATTERN = re.compile(r"^briefing-book/(\d{1,9})$")  # bounded: int() of 
 
 META_FIELDS = tuple(f.name for f in fields(BriefingMeta))
 META_CHOICES = {"citation_style": ("chicago", "apa", "mla"), "page_size": ("letter", "a4")}
-SECTION_FIELDS = ("id", "title", "topic_id", "key_points", "items", "discussion_questions")
-ITEM_FIELDS = {
-    "excerpt": (
-        "type", "id", "source", "text", "paragraph", "start", "end", "before", "after",
-        "lead_ellipsis", "trail_ellipsis", "comment",
-    ),
-    "note": ("type", "id", "text"),
-    "subheading": ("type", "id", "text"),
-}
+SECTION_FIELDS = ("id", "title", "kind", "topic_id", "purpose", "key_points", "talking_points", "items",
+                  "discussion_questions")
+SECTION_KIND_CHOICES = SECTION_KINDS
+
+
 # -- writing ---------------------------------------------------------------------------
 def _item_data(item: Item) -> dict[str, Any]:
-    if isinstance(item, Excerpt):
-        data: dict[str, Any] = {
-            "type": "excerpt",
-            "id": item.id,
-            "source": item.source_id,
-            "text": item.text,
-            "paragraph": item.paragraph,
-            "start": item.start,
-            "end": item.end,
-            "before": item.before,
-            "after": item.after,
-        }
-        if item.lead_ellipsis:
-            data["lead_ellipsis"] = True
-        if item.trail_ellipsis:
-            data["trail_ellipsis"] = True
-        if item.comment:
-            data["comment"] = item.comment
-        return data
-    if isinstance(item, Note):
-        return {"type": "note", "id": item.id, "text": item.text}
-    if isinstance(item, Subheading):
-        return {"type": "subheading", "id": item.id, "text": item.text}
-    raise TypeError(f"not a briefing item: {item!r}")
+    """``type``, ``id``, then the kind's fields in its order; empty optional fields are left out."""
+    kind = kinds.of(item)
+    data: dict[str, Any] = {"type": kind.name, "id": item.id}
+    for spec in kind.fields:
+        value = getattr(item, spec.name)
+        if spec.always or value:
+            data[spec.key] = list(value) if spec.type == "text_list" else value
+    return data
 
 
 def _section_data(section: Section) -> dict[str, Any]:
     data: dict[str, Any] = {"id": section.id, "title": section.title}
+    if section.kind != "normal":
+        data["kind"] = section.kind
     if section.topic_id:
         data["topic_id"] = section.topic_id
+    if section.purpose:
+        data["purpose"] = section.purpose
     if section.key_points:
         data["key_points"] = list(section.key_points)
+    if section.talking_points:
+        data["talking_points"] = list(section.talking_points)
     data["items"] = [_item_data(item) for item in section.items]
     if section.discussion_questions:
         data["discussion_questions"] = list(section.discussion_questions)
@@ -85,7 +72,21 @@ def to_data(briefing: Briefing) -> dict[str, Any]:
 
 
 def to_yaml(briefing: Briefing) -> str:
-    return yamlio.dumps(to_data(briefing), literal_blocks=True)
+    """The file's text; BriefingError (naming the field) for a briefing ``load`` would refuse."""
+    data = to_data(briefing)
+    check_data(data)
+    return yamlio.dumps(data, literal_blocks=True)
+
+
+def check_data(data: dict[str, Any]) -> None:
+    """Run what is about to be written through the reader's own checks, so save and open accept
+    exactly the same briefings: nothing is saved that then does not open (``paragraph: 0``,
+    ``end < start``, an unknown page size, a lone surrogate that no UTF-8 file can hold)."""
+    try:
+        from_data(data)
+    except _Problem as problem:
+        field = ".".join(str(k) for k in problem.keys)
+        raise BriefingError(f"This briefing cannot be saved: {field or 'the file'}: {problem.message}.") from None
 
 
 def save(briefing: Briefing, path: Path | str) -> None:
@@ -129,7 +130,20 @@ def _text(data: dict, keys: tuple, name: str, required: bool = False) -> str:
     value = data[name]
     if not isinstance(value, str):
         raise _Problem(keys + (name,), f"must be text, not {_type_name(value)} (put it in quotes)")
+    _no_surrogate(value, keys + (name,))
     return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogate(value: str, keys: tuple) -> None:
+    """A lone surrogate (half of a UTF-16 pair, e.g. from a broken paste) is not a character: no
+    UTF-8 file can hold it, so it is refused by name rather than failing deep inside a save."""
+    found = _SURROGATE.search(value)
+    if found:
+        raise _Problem(keys, f"holds U+{ord(found.group()):04X} at character {found.start() + 1}, half of a "
+                             "surrogate pair, which is not a character; retype the text around it")
 
 
 def _optional_text(data: dict, keys: tuple, name: str) -> str | None:
@@ -144,6 +158,8 @@ def _int(data: dict, keys: tuple, name: str, minimum: int) -> int:
         raise _Problem(keys + (name,), f"must be a whole number, not {_type_name(value)}")
     if value < minimum:
         raise _Problem(keys + (name,), f"must be at least {minimum}")
+    if value.bit_length() > yamlio.MAX_INT_BITS:
+        raise _Problem(keys + (name,), "is too large")
     return value
 
 
@@ -165,6 +181,7 @@ def _text_list(data: dict, keys: tuple, name: str) -> list[str]:
     for i, entry in enumerate(value):
         if not isinstance(entry, str):
             raise _Problem(keys + (name, i), f"must be text, not {_type_name(entry)} (put it in quotes)")
+        _no_surrogate(entry, keys + (name, i))
     return list(value)
 
 
@@ -183,47 +200,39 @@ def _new_id_if_missing(data: dict, keys: tuple, seen: set[str]) -> dict:
         return {}
     if not isinstance(value, str) or not value.strip():
         raise _Problem(keys + ("id",), "must be non-empty text")
+    _no_surrogate(value, keys + ("id",))
     if value in seen:
         raise _Problem(keys + ("id",), f"duplicate id '{value}'; every section and item needs its own")
     seen.add(value)
     return {"id": value}
 
 
+_READERS = {
+    "text": lambda data, keys, spec: _text(data, keys, spec.key, required=spec.required),
+    "int": lambda data, keys, spec: _int(data, keys, spec.key, spec.minimum),
+    "flag": lambda data, keys, spec: _flag(data, keys, spec.key),
+    "text_list": lambda data, keys, spec: _text_list(data, keys, spec.key),
+}
+
+
 def _item(data: Any, keys: tuple, seen: set[str]) -> Item:
     if not isinstance(data, dict):
         raise _Problem(keys, "each item must be a mapping of fields")
-    kind = data.get("type")
+    kind_name = data.get("type")
+    expected = ", ".join(kinds.names())
+    if kind_name is None:
+        raise _Problem(keys, f"required field 'type' is missing ({expected})")
+    kind = kinds.get(kind_name) if isinstance(kind_name, str) else None
     if kind is None:
-        raise _Problem(keys, "required field 'type' is missing (excerpt, note or subheading)")
-    if not isinstance(kind, str) or kind not in ITEM_FIELDS:
-        shown = f"'{kind[:40]}'" if isinstance(kind, str) else _type_name(kind)
-        raise _Problem(keys + ("type",), f"unknown item type {shown}; expected excerpt, note or subheading")
-    _check_keys(data, keys, ITEM_FIELDS[kind], kind)
+        shown = f"'{kind_name[:40]}'" if isinstance(kind_name, str) else _type_name(kind_name)
+        raise _Problem(keys + ("type",), f"unknown item type {shown}; expected {expected}")
+    _check_keys(data, keys, ("type", "id") + tuple(spec.key for spec in kind.fields), kind.name)
     ident = _new_id_if_missing(data, keys, seen)
-    if kind == "note":
-        return Note(text=_text(data, keys, "text", required=True), **ident)
-    if kind == "subheading":
-        return Subheading(text=_text(data, keys, "text", required=True), **ident)
-    source = _text(data, keys, "source", required=True)
-    text = _text(data, keys, "text", required=True)
-    paragraph = _int(data, keys, "paragraph", 1)
-    start = _int(data, keys, "start", 0)
-    end = _int(data, keys, "end", 0)
-    if end < start:
-        raise _Problem(keys + ("end",), f"is before start ({end} < {start})")
-    return Excerpt(
-        source_id=source,
-        text=text,
-        paragraph=paragraph,
-        start=start,
-        end=end,
-        before=_text(data, keys, "before"),
-        after=_text(data, keys, "after"),
-        lead_ellipsis=_flag(data, keys, "lead_ellipsis"),
-        trail_ellipsis=_flag(data, keys, "trail_ellipsis"),
-        comment=_text(data, keys, "comment"),
-        **ident,
-    )
+    values = {spec.key: _READERS[spec.type](data, keys, spec) for spec in kind.fields}
+    broken = kind.check(values) if kind.check else None
+    if broken:
+        raise _Problem(keys + (broken[0],), broken[1])
+    return kind.cls(**{spec.name: values[spec.key] for spec in kind.fields}, **ident)
 
 
 def _section(data: Any, keys: tuple, seen: set[str]) -> Section:
@@ -234,8 +243,14 @@ def _section(data: Any, keys: tuple, seen: set[str]) -> Section:
         items_data = []
     if not isinstance(items_data, list):
         raise _Problem(keys + ("items",), f"must be a list of items, not {_type_name(items_data)}")
+    section_kind = _text(data, keys, "kind") or "normal"
+    if section_kind not in SECTION_KIND_CHOICES:
+        raise _Problem(keys + ("kind",), f"must be one of: {', '.join(SECTION_KIND_CHOICES)}")
     return Section(
         title=_text(data, keys, "title", required=True),
+        kind=section_kind,
+        purpose=_text(data, keys, "purpose"),
+        talking_points=_text_list(data, keys, "talking_points"),
         topic_id=_optional_text(data, keys, "topic_id"),
         key_points=_text_list(data, keys, "key_points"),
         items=[_item(item, keys + ("items", i), seen) for i, item in enumerate(items_data)],

@@ -142,8 +142,8 @@ def test_save_to_unwritable_place_reports_error(controller, tmp_path):
 
 
 def test_autosave_timer_writes_recovery_and_new_controller_restores(library, qtbot, monkeypatch):
+    monkeypatch.setattr("briefing.session.document.AUTOSAVE_DELAY_S", 0.05)
     first = DocumentController(library)
-    first._autosave_timer.setInterval(50)
     first.add_note("typed before the crash")
     qtbot.waitUntil(lambda: first.recovery.exists(), timeout=3000)
     second = DocumentController(library)
