@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
+from briefing import registry
 from briefing.gui.focus_out import FocusOut
 
 MARKINGS = (
@@ -22,9 +23,6 @@ MARKINGS = (
     "DRAFT",
     "PRE-DECISIONAL",
 )
-THEMES = (("memo", "Memo (briefing book)"), ("study", "Study packet"))
-STYLES = (("chicago", "Chicago"), ("apa", "APA"), ("mla", "MLA"))
-PAGE_SIZES = (("letter", "US Letter"), ("a4", "A4"))
 TEXT_FIELDS = (
     ("title", "Title:"),
     ("subtitle", "Subtitle:"),
@@ -74,8 +72,9 @@ class BriefingDetailsPane(QWidget):
         self.fields["purpose"] = purpose
         form.addRow("Purpose:", purpose)
 
-        for name, label, choices in (("theme", "Theme:", THEMES), ("citation_style", "Citation style:", STYLES),
-                                     ("page_size", "Page size:", PAGE_SIZES)):
+        for name, label, choices in (("theme", "Theme:", registry.themes().choices()),
+                                     ("citation_style", "Citation style:", registry.styles().choices()),
+                                     ("page_size", "Page size:", registry.page_sizes().choices())):
             box = QComboBox()
             for value, text in choices:
                 box.addItem(text, value)

@@ -33,14 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing import registry
 from briefing.errors import BriefingError, ContentError
-from briefing.writers.pdf import ExportCancelled, export_pdf
+from briefing.writers import ExportCancelled, export
 from briefing.gui.worker import run_in_background
 from briefing.gui.safe_text import make_plain
 
-THEMES = (("memo", "Memo (briefing book)"), ("study", "Study packet"))
-STYLES = (("chicago", "Chicago (notes and bibliography)"), ("apa", "APA"), ("mla", "MLA"))
-PAGE_SIZES = (("letter", "US Letter"), ("a4", "A4"))
 INCLUDE = (("cover", "Cover page"), ("toc", "Table of contents"), ("sources", "Sources list"), ("comments", "Comments on excerpts"))
 
 try:  # PySide6-Essentials has no QtPdf; the preview is a bonus where it exists.
@@ -102,14 +100,15 @@ class ExportDialog(QDialog):
         self._cancel = threading.Event()
         self._task = None
         meta = controller.briefing.meta
-        export_params = inspect.signature(export_pdf).parameters
+        export_params = inspect.signature(export).parameters
         self._supports_include = "include" in export_params
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
-        self.theme_box = _combo(THEMES, meta.theme)
-        self.style_box = _combo(STYLES, meta.citation_style)
-        self.page_box = _combo(PAGE_SIZES, meta.page_size)
+        # read each time the dialog opens: a file dropped into a user folder shows up without a restart
+        self.theme_box = _combo(registry.themes().choices(), meta.theme)
+        self.style_box = _combo(registry.styles().choices(), meta.citation_style)
+        self.page_box = _combo(registry.page_sizes().choices(), meta.page_size)
         form.addRow("Theme:", self.theme_box)
         form.addRow("Citation style:", self.style_box)
         form.addRow("Page size:", self.page_box)
@@ -205,7 +204,7 @@ class ExportDialog(QDialog):
         cancel = self._cancel
 
         def work(progress):
-            return export_pdf(briefing, library, out, progress=progress, cancel=cancel.is_set, **options)
+            return export(briefing, library, out, progress=progress, cancel=cancel.is_set, **options)
 
         self._set_running(True)
         # Objects that exist now (library, window, models) cannot become garbage during the
