@@ -109,6 +109,11 @@ def finish(extract: Extract, name: str) -> Extract:
     if title and first is not None and " ".join(first.text.split()) == " ".join(str(title).split()):
         first.keep, first.reason = False, "the title (kept in the metadata)"
         first.kind = "heading"
+    authors = {" ".join(str(a).split()).lower() for a in (extract.value("authors") or [])}
+    for block in [b for b in extract.blocks if b.keep and b.kind != "caption"][:4]:
+        line = " ".join(block.text.split()).lower()
+        if authors and (line in authors or (line.startswith("by ") and line[3:] in authors)):
+            block.keep, block.reason = False, "the author line (kept in the metadata)"
     clean(extract.blocks)
     extract.meta.setdefault("kind", MetaValue.inferred(
         "other", "Set to 'other' on import; the file does not say what kind of document it is."))

@@ -40,7 +40,13 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        results = from_bytes(data)
+        best = results.best()
+        if best is not None:
+            # On a tie, the most common legacy encoding: Western Windows text is cp1252, and a short
+            # one scores the same as cp1250/cp1257 (which would turn "naïve" into "naďve").
+            ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+            best = next((m for m in ties if "cp1252" in m.could_be_from_charset), best)
         if best is None:
             raise ContentError(name, "the text encoding cannot be told (it may be a binary file); "
                                      "save it as UTF-8 and import it again") from None
