@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from xml.parsers import expat
 
 from briefing import paths
@@ -23,6 +23,10 @@ from briefing.errors import BriefingError, ContentError
 from briefing.yamlio import load_file, read_text
 
 KINDS = ("themes", "layouts", "styles", "page-sizes")
+SINGULAR = {"themes": "theme", "layouts": "layout", "styles": "citation style", "page-sizes": "page size"}
+FILE_SUFFIXES = {"themes": (".yaml", ".yml"), "layouts": (".yaml", ".yml"), "styles": (".csl",)}
+MAX_NAME_BYTES = 255  # one path component on every common file system
+MAX_REF_BYTES = 1024
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 SETTINGS_LIMIT = 256 * 1024  # the same limit the theme and layout loaders use
 CSL_LIMIT = 2 * 1024 * 1024
@@ -63,9 +67,8 @@ class Listing:
         """The entry, or a plain-words error that lists the names there are."""
         entry = self.get(name)
         if entry is None:
-            singular = {"themes": "theme", "layouts": "layout", "styles": "citation style",
-                        "page-sizes": "page size"}[self.kind]
-            raise BriefingError(f"There is no {singular} named '{name}'; use one of: {', '.join(self.names())}.")
+            raise BriefingError(f"There is no {SINGULAR[self.kind]} named '{_shown(name)}'; "
+                                f"use one of: {', '.join(self.names())}.")
         return entry
 
     def add(self, entry: Entry) -> None:
@@ -223,3 +226,85 @@ def styles() -> Listing:
 
 def page_sizes() -> Listing:
     return listing("page-sizes")
+
+
+def _shown(ref: object) -> str:
+    """A reference as it may appear in a message: printable, and short."""
+    text = "".join(c if c.isprintable() else "\ufffd" for c in str(ref))
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def resolve(kind: str, ref: object, base_dir: Path | None = None) -> Path:
+    """The file a briefing's ``meta.theme`` (``layout``, ``citation_style``) names.
+
+    A briefing may come from anyone, so its reference is either a name from the registry or a
+    path *relative to the briefing's folder* that stays inside it (no absolute path, no ``..``,
+    no symlink out of it, no NUL, no over-long name) and has the kind's suffix. Anything else is a
+    ``BriefingError`` in plain words: a received briefing can never make the app read another file.
+    """
+    what = SINGULAR[kind]
+    if not isinstance(ref, str) or not ref.strip():
+        raise BriefingError(f"The briefing's {what} must be a name such as {', '.join(listing(kind).names()[:3])}.")
+    if "\x00" in ref:
+        raise BriefingError(f"The briefing's {what} '{_shown(ref)}' contains a NUL character; it cannot name a file.")
+    found = listing(kind)
+    entry = found.get(ref)
+    if entry is not None:
+        return entry.path
+    suffixes = FILE_SUFFIXES[kind]
+    if not any(sep in ref for sep in "/\\") and not ref.lower().endswith(suffixes):
+        found.require(ref)  # raises: no such name, listing the names there are
+    parts = re.split(r"[/\\]", ref)
+    if len(ref.encode("utf-8", "surrogatepass")) > MAX_REF_BYTES or any(
+            len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES for part in parts):
+        raise BriefingError(f"The briefing's {what} path '{_shown(ref)}' is too long to be a file name.")
+    posix = PurePosixPath(ref.replace("\\", "/"))
+    if posix.is_absolute() or PureWindowsPath(ref).drive or ".." in posix.parts or ref.startswith("~"):
+        raise BriefingError(f"The briefing's {what} '{_shown(ref)}' must be a name ({', '.join(found.names())}) "
+                            "or a file path relative to the briefing's folder, inside it.")
+    if not posix.name.lower().endswith(suffixes):
+        raise BriefingError(f"The briefing's {what} file '{_shown(ref)}' must end in {' or '.join(suffixes)}.")
+    if base_dir is None:
+        raise BriefingError(f"The briefing's {what} file '{_shown(ref)}' is relative to the briefing's folder; "
+                            "save the briefing first, or choose a named one.")
+    folder = Path(base_dir).resolve()
+    try:
+        target = (folder / posix).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, an unrepresentable name
+        raise BriefingError(f"The briefing's {what} file '{_shown(ref)}' cannot be opened: {exc}.") from None
+    if not target.is_relative_to(folder):
+        raise BriefingError(f"The briefing's {what} file '{_shown(ref)}' leads outside the briefing's folder.")
+    if not target.is_file():
+        raise BriefingError(f"The briefing's {what} file '{_shown(ref)}' was not found next to the briefing.")
+    return target
+
+
+def resolve_parent(kind: str, child: Path, parent: object) -> Path:
+    """The file a theme's or layout's ``parent:`` names: a file of that name beside it, else the
+    registry's entry of that name (so a user's theme can inherit from a bundled one), never itself."""
+    what = SINGULAR[kind]
+    if not isinstance(parent, str) or not NAME.match(parent):
+        raise ContentError(child, f"the parent must be the name of a {what} (letters, digits, '.', '_', '-')",
+                           field="parent")
+    here = Path(child).resolve()
+    for suffix in FILE_SUFFIXES[kind]:
+        beside = Path(child).parent / f"{parent}{suffix}"
+        if beside.is_file() and beside.resolve() != here:
+            return beside
+    # a user's memo.yaml with `parent: memo` adjusts the bundled memo: look past the file itself
+    candidates = [e for e in _all_entries(kind, parent) if e.path is not None and e.path.resolve() != here]
+    if not candidates:
+        raise ContentError(child, f"parent {what} '{parent}' not found (there are: {', '.join(listing(kind).names())})",
+                           field="parent")
+    return candidates[-1].path
+
+
+def _all_entries(kind: str, name: str) -> list[Entry]:
+    """Every usable file named ``name`` of ``kind``, in reading order (the bundled one first)."""
+    out: list[Entry] = []
+    for folder, pattern, origin in _folders(kind):
+        suffix = pattern.lstrip("*")
+        path = folder / f"{name}{suffix}"
+        if path.is_file():
+            out.append(Entry(kind, name, name, origin, path))
+    return out

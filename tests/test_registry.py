@@ -110,3 +110,50 @@ def test_unknown_names_give_a_plain_message_listing_the_names():
     with pytest.raises(Exception) as caught:
         registry.themes().require("nope")
     assert "nope" in str(caught.value) and "memo" in str(caught.value)
+
+
+# -- a briefing's reference to a theme: a registry name, or a file beside the briefing ----------------
+from briefing.errors import BriefingError, ContentError  # noqa: E402
+
+
+@pytest.mark.parametrize("ref", ["/etc/passwd", "/etc/passwd.yaml", "../outside.yaml", "sub/../../outside.yaml",
+                                 "C:\\Windows\\win.ini", "~/theme.yaml", "a\x00b.yaml", "x" * 256 + ".yaml",
+                                 "memo\x00", "", 42, ["memo"]])
+def test_a_briefing_cannot_name_an_arbitrary_file(tmp_path, ref):
+    (tmp_path / "outside.yaml").write_text("parent: memo\n", encoding="utf-8")
+    folder = tmp_path / "briefings"
+    (folder / "sub").mkdir(parents=True)
+    with pytest.raises(BriefingError) as caught:
+        registry.resolve("themes", ref, folder)
+    message = str(caught.value)
+    assert "theme" in message and "root:" not in message and "\x00" not in message and len(message) < 300
+
+
+def test_a_symlink_out_of_the_briefing_folder_is_refused(tmp_path):
+    (tmp_path / "secret.yaml").write_text("parent: memo\n", encoding="utf-8")
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "look.yaml").symlink_to(tmp_path / "secret.yaml")
+    with pytest.raises(BriefingError, match="outside"):
+        registry.resolve("themes", "look.yaml", folder)
+
+
+def test_a_theme_beside_the_briefing_and_a_registry_name_resolve(tmp_path):
+    (tmp_path / "looks").mkdir()
+    (tmp_path / "looks" / "house.yaml").write_text("parent: memo\n", encoding="utf-8")
+    assert registry.resolve("themes", "looks/house.yaml", tmp_path) == (tmp_path / "looks" / "house.yaml").resolve()
+    assert registry.resolve("themes", "memo", tmp_path) == paths.THEMES_DIR / "memo.yaml"
+    with pytest.raises(BriefingError, match="save the briefing first"):
+        registry.resolve("themes", "looks/house.yaml", None)
+
+
+def test_a_user_theme_inherits_from_a_bundled_one_and_may_adjust_it():
+    folder = themes_folder()
+    (folder / "agency.yaml").write_text("parent: memo\n", encoding="utf-8")
+    (folder / "memo.yaml").write_text("parent: memo\n", encoding="utf-8")
+    assert registry.resolve_parent("themes", folder / "agency.yaml", "memo") == folder / "memo.yaml"
+    assert registry.resolve_parent("themes", folder / "memo.yaml", "memo") == paths.THEMES_DIR / "memo.yaml"
+    with pytest.raises(ContentError, match="parent"):
+        registry.resolve_parent("themes", folder / "agency.yaml", "../../etc/passwd")
+    with pytest.raises(ContentError, match="not found"):
+        registry.resolve_parent("themes", folder / "agency.yaml", "nowhere")
