@@ -45,6 +45,8 @@ SPECS = (
     Spec("show_library", "&Library", "show_library", "Ctrl+2", "Show the source library"),
     Spec("show_outline", "&Outline", "show_outline", "Ctrl+3", "Show the briefing outline"),
     Spec("show_details", "Briefing &Details", "show_details", "Ctrl+4", "Show the briefing's title, audience and style"),
+    Spec("show_aids", "Briefing &Aids", "show_aids", "Ctrl+5",
+         "Show the key figures, timeline, conflicting claims and source balance of the briefing"),
     Spec("reset_layout", "&Reset Layout", "reset_layout", "Ctrl+0", "Put the panes back where they started"),
     Spec("about", "&About Briefing Book", "show_about", "F1", "Version and information about Briefing Book"),
 )

@@ -75,11 +75,14 @@ class MainWindow(QMainWindow):
         self._library_splitter_state = None  # restored settings, applied when the pane is built
         self.library_dock = self._lazy_dock("Library", "libraryDock", lambda: self.library_pane)
         self.details_dock = self._lazy_dock("Briefing Details", "detailsDock", lambda: self.details)
+        self._aids = None  # key figures, timeline, conflicts, balance: built when first shown
+        self.aids_dock = self._lazy_dock("Briefing Aids", "aidsDock", lambda: self.aids)
         for dock, area in (
             (self.topics_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.outline_dock, Qt.DockWidgetArea.RightDockWidgetArea),
             (self.details_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.aids_dock, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             self.addDockWidget(area, dock)
         self._laid_out = False
@@ -165,6 +168,14 @@ class MainWindow(QMainWindow):
             self._install(self.details_dock, self._details, "Briefing Details")
         return self._details
 
+    @property
+    def aids(self):
+        if self._aids is None:
+            from briefing.gui.aids_pane import attach
+
+            self._aids = attach(self, self.aids_dock)
+        return self._aids
+
     def _lazy_dock(self, title: str, name: str, build) -> QDockWidget:
         placeholder = QWidget(self)
         placeholder.setObjectName(f"{name}Placeholder")
@@ -208,6 +219,7 @@ class MainWindow(QMainWindow):
         visible tab bar over the window (seen with Qt 6.12).  Reset Layout returns to this state."""
         self.tabifyDockWidget(self.topics_dock, self.library_dock)
         self.tabifyDockWidget(self.outline_dock, self.details_dock)
+        self.tabifyDockWidget(self.details_dock, self.aids_dock)
         self.topics_dock.raise_()
         self.outline_dock.raise_()
         self.resizeDocks([self.topics_dock, self.outline_dock], [400, 380], Qt.Orientation.Horizontal)
@@ -230,7 +242,7 @@ class MainWindow(QMainWindow):
         for key in ("add_excerpt", "add_suggestion", None, "source_details", None, "find", "filter"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         view_menu = bar.addMenu("&View")
-        for key in ("show_topics", "show_library", "show_outline", "show_details", None, "reset_layout"):
+        for key in ("show_topics", "show_library", "show_outline", "show_details", "show_aids", None, "reset_layout"):
             view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["about"])
@@ -439,6 +451,9 @@ class MainWindow(QMainWindow):
 
     def show_details(self):
         self._show_dock(self.details_dock)
+
+    def show_aids(self):
+        self._show_dock(self.aids_dock, self.aids.tabs)
 
     def focus_search(self):
         self._show_dock(self.library_dock, self.library_pane.search_edit)
