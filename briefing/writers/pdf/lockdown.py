@@ -17,7 +17,9 @@ from reportlab import rl_config
 
 def lock_down_reportlab() -> None:
     rl_config.trustedSchemes = []  # no URL scheme may be fetched by reportlab
-    rl_config.trustedHosts = None  # and no host is trusted
+    # and no host is trusted: an empty list, since reportlab 4.4-4.5.1 read None as "every host"
+    # (tests/test_reportlab_lockdown.py checks file:, http: and data: on the pinned line)
+    rl_config.trustedHosts = []
     rl_config.toColorCanUse = None  # colour strings: literals and names only, nothing evaluated
 
 
