@@ -1,6 +1,6 @@
 """Paragraph locators a reader can check: "para. N" counts body paragraphs of the original document.
 
-The expected numbers below were counted by hand in the seed documents (``../shared/seeds``): a
+The expected numbers below were counted by hand in the seed documents (``tests/seeds``): a
 reader counts the body paragraphs and skips the title, section headings, site chrome ("Go Back"),
 photo captions and trailing junk.  Each row is the paragraph's opening words and that count.
 """
