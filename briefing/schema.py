@@ -92,6 +92,17 @@ def color(value: Any) -> str:
     raise Bad(f"'{value}' is not a colour like '#1f3a5f' (or \"\" for none)")
 
 
+def optional(rule: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``rule`` for a setting a file may leave out (whoever reads it supplies the default): the
+    settings a new composer adds for its own layouts, which older layout files do not have."""
+
+    def check(value: Any) -> Any:
+        return rule(value)
+
+    check.optional = True  # type: ignore[attr-defined]
+    return check
+
+
 def merge(base: dict, over: dict) -> dict:
     out = dict(base)
     for key, value in over.items():
@@ -135,7 +146,7 @@ def validate(data: Any, schema: dict, path: Path, prefix: tuple = ()) -> dict:
 def missing(values: dict, schema: dict, prefix: str = "") -> list[str]:
     out = []
     for key, rule in schema.items():
-        if key in ("parent", "name"):
+        if key in ("parent", "name") or getattr(rule, "optional", False):
             continue
         if key not in values:
             out.append(prefix + key)

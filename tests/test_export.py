@@ -10,7 +10,8 @@ import pytest
 
 from briefing.citation import Citer
 from briefing.errors import BriefingError, ContentError
-from briefing.writers.pdf import ExportCancelled, export_pdf, load_theme
+from briefing.writers import ExportCancelled, export
+from briefing.writers.themes import load_theme
 
 from test_export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
 
@@ -23,7 +24,7 @@ def lib(tmp_path_factory):
 @pytest.fixture(scope="module")
 def memo_pdf(lib, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("out") / "memo.pdf"
-    result = export_pdf(small_briefing(lib), lib, out, theme="memo", page_size="letter")
+    result = export(small_briefing(lib), lib, out, theme="memo", page_size="letter")
     assert result.path == out and result.pages == len(reader(out).pages)
     return out
 
@@ -100,7 +101,7 @@ def test_marking_and_page_x_of_y_on_every_page(memo_pdf):
 
 def test_no_marking_when_none_set(lib, tmp_path):
     out = tmp_path / "plain.pdf"
-    export_pdf(small_briefing(lib, marking=""), lib, out)
+    export(small_briefing(lib, marking=""), lib, out)
     assert all("UNCLASSIFIED" not in t for t in page_texts(out))
 
 
@@ -127,7 +128,7 @@ def test_hostile_text_comes_out_literally(lib, tmp_path):
     b.sections[0].items[4].comment = HOSTILE[2]
     b.sections[1].items[1].text = HOSTILE[3]
     out = tmp_path / "hostile.pdf"
-    export_pdf(b, lib, out)
+    export(b, lib, out)
     text = flat(" ".join(page_texts(out)))
     for s in HOSTILE:
         assert flat(s) in text, s
@@ -150,7 +151,7 @@ def test_very_long_excerpt_and_unbroken_word(lib, tmp_path):
     b.sections[0].items[0].text = f"Before {word} after https://example.org/{'a' * 300}"
     b.sections[2].title = "T" * 400
     out = tmp_path / "long.pdf"
-    export_pdf(b, lib, out)
+    export(b, lib, out)
     texts = page_texts(out)
     assert len(texts) >= 6
     joined = "".join(flat(t) for t in texts).replace(" ", "")
@@ -160,8 +161,8 @@ def test_very_long_excerpt_and_unbroken_word(lib, tmp_path):
 
 def test_deterministic_export_is_byte_identical(lib, tmp_path):
     a, b = tmp_path / "a.pdf", tmp_path / "b.pdf"
-    export_pdf(small_briefing(lib), lib, a, deterministic=True)
-    export_pdf(small_briefing(lib), lib, b, deterministic=True)
+    export(small_briefing(lib), lib, a, deterministic=True)
+    export(small_briefing(lib), lib, b, deterministic=True)
     assert a.read_bytes() == b.read_bytes()
 
 
@@ -169,7 +170,7 @@ def test_deterministic_export_is_byte_identical(lib, tmp_path):
 @pytest.mark.parametrize("size,width", [("letter", 612), ("a4", 595)])
 def test_themes_and_page_sizes(lib, tmp_path, theme, size, width):
     out = tmp_path / f"{theme}-{size}.pdf"
-    export_pdf(small_briefing(lib), lib, out, theme=theme, page_size=size, style="apa")
+    export(small_briefing(lib), lib, out, theme=theme, page_size=size, style="apa")
     r = reader(out)
     assert round(float(r.pages[0].mediabox.width)) == width
     text = flat(" ".join(page_texts(out)))
@@ -190,13 +191,13 @@ def test_cancel_raises_and_leaves_no_file(lib, tmp_path):
         return len(calls) > 3
 
     with pytest.raises(ExportCancelled):
-        export_pdf(small_briefing(lib), lib, out, cancel=cancel)
+        export(small_briefing(lib), lib, out, cancel=cancel)
     assert list(folder.iterdir()) == []
 
 
 def test_progress_reported(lib, tmp_path):
     seen = []
-    export_pdf(small_briefing(lib), lib, tmp_path / "p.pdf", progress=lambda f, m: seen.append((f, m)))
+    export(small_briefing(lib), lib, tmp_path / "p.pdf", progress=lambda f, m: seen.append((f, m)))
     fractions = [f for f, _ in seen]
     assert len(seen) >= 3 and fractions == sorted(fractions) and fractions[-1] == 1.0
 
@@ -211,12 +212,12 @@ def test_unwritable_target_keeps_previous_file(lib, tmp_path):
         if (folder / "probe").exists() or __import__("os").access(folder, __import__("os").W_OK):
             pytest.skip("running as a user who can write anywhere")
         with pytest.raises(BriefingError):
-            export_pdf(small_briefing(lib), lib, out)
+            export(small_briefing(lib), lib, out)
         assert out.read_bytes() == b"previous"
     finally:
         folder.chmod(0o700)
     with pytest.raises(BriefingError):
-        export_pdf(small_briefing(lib), lib, tmp_path / "missing" / "out.pdf")
+        export(small_briefing(lib), lib, tmp_path / "missing" / "out.pdf")
 
 
 def test_bad_theme_names_file_line_and_field(tmp_path):
@@ -232,7 +233,7 @@ def test_bad_theme_names_file_line_and_field(tmp_path):
         load_theme(bad)
     err = info.value
     assert err.line == 4 and err.field == "margins.top" and Path(err.path) == bad
-    assert load_theme(tmp_path / "memo.yaml")["key_points_first"] is True
+    assert load_theme(tmp_path / "memo.yaml")["marking_every_page"] is True
 
 
 def test_disk_full_keeps_previous_file(lib, tmp_path, monkeypatch):
@@ -247,7 +248,7 @@ def test_disk_full_keeps_previous_file(lib, tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(BriefingError, match="No space left"):
-        export_pdf(small_briefing(lib), lib, out)
+        export(small_briefing(lib), lib, out)
     assert out.read_bytes() == b"previous"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "out.pdf"]
 
@@ -267,7 +268,7 @@ def test_oversized_and_odd_inputs_still_export(lib, tmp_path):
     b.sections.append(Section(title="", discussion_questions=[big]))
     for theme in ("memo", "study"):
         out = tmp_path / f"{theme}.pdf"
-        export_pdf(b, lib, out, theme=theme)
+        export(b, lib, out, theme=theme)
         text = flat(" ".join(page_texts(out)))
         assert "Source not in the library" in text
         assert "[source “not-in-library” is not in the library]" in text
@@ -277,16 +278,16 @@ def test_empty_briefing_exports(lib, tmp_path):
     from briefing.model import Briefing
 
     out = tmp_path / "empty.pdf"
-    result = export_pdf(Briefing(), lib, out)
+    result = export(Briefing(), lib, out)
     assert result.pages == 2 and "no sections" in page_texts(out)[1]
 
 
 def test_layout_error_is_retried_safely_then_reported_plainly(lib, tmp_path, monkeypatch):
     from reportlab.platypus import Spacer
 
-    from briefing.writers.pdf.render import StoryBuilder
+    from briefing.writers.pdf.render import StoryRenderer
 
-    original = StoryBuilder.story
+    original = StoryRenderer.story
     unsplittable_when = {"safe": False}
 
     def story(self):
@@ -295,13 +296,13 @@ def test_layout_error_is_retried_safely_then_reported_plainly(lib, tmp_path, mon
             out.append(Spacer(1, 5000))  # taller than any page: reportlab raises LayoutError
         return out
 
-    monkeypatch.setattr(StoryBuilder, "story", story)
+    monkeypatch.setattr(StoryRenderer, "story", story)
     out = tmp_path / "retry.pdf"
-    export_pdf(small_briefing(lib), lib, out)
+    export(small_briefing(lib), lib, out)
     assert out.exists()
     unsplittable_when["always"] = True
     with pytest.raises(BriefingError, match="could not be laid out"):
-        export_pdf(small_briefing(lib), lib, tmp_path / "never.pdf")
+        export(small_briefing(lib), lib, tmp_path / "never.pdf")
     assert not (tmp_path / "never.pdf").exists()
 
 
@@ -317,7 +318,7 @@ def test_progress_tracks_the_story_not_split_pieces(lib, tmp_path):
         section.items.append(make_excerpt(source, 2, 0, 40))
     briefing = Briefing(sections=[section])
     seen: list[float] = []
-    export_pdf(briefing, lib, tmp_path / "p.pdf", progress=lambda f, _m: seen.append(f))
+    export(briefing, lib, tmp_path / "p.pdf", progress=lambda f, _m: seen.append(f))
     middle = [f for f in seen if 0.0 < f < 1.0]
     assert len(middle) >= 3
     assert middle[len(middle) // 2] < 0.8  # halfway through the reports, not yet near the cap

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.writers.pdf import export_pdf
+from briefing.writers import export
 
 from test_export_helpers import flat, make_library, page_texts, reader, small_briefing
 
@@ -17,7 +17,7 @@ def lib(tmp_path_factory):
 def _export(lib, tmp_path, include):
     briefing = small_briefing(lib)
     out = tmp_path / "out.pdf"
-    export_pdf(briefing, lib, out, include=include)
+    export(briefing, lib, out, include=include)
     return briefing, [flat(t) for t in page_texts(out)], reader(out)
 
 

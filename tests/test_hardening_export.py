@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.writers.pdf import export_pdf
+from briefing.writers import export
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section, Subheading
 
 from test_export_helpers import reader
@@ -72,7 +72,7 @@ def test_payloads_in_every_field_print_literally(tmp_path, listener):
                       discussion_questions=["QUESTION " + joined],
                       items=[*excerpts, Note("NOTE " + joined), Subheading("SUBHEAD " + joined)])
     out = tmp_path / "hostile.pdf"
-    result = export_pdf(Briefing(meta=meta, sections=[section]), lib, out, theme="study")  # prints questions
+    result = export(Briefing(meta=meta, sections=[section]), lib, out, theme="study")  # prints questions
     assert out.is_file() and result.pages >= 2
 
     text = nows(" ".join(_without_furniture(page.extract_text() or "") for page in reader(out).pages))

@@ -8,7 +8,7 @@ import pytest
 
 from briefing import yamlio
 from briefing.errors import ContentError
-from briefing.writers.pdf import load_theme
+from briefing.writers.themes import load_theme
 from briefing.library import Library
 from briefing.library.importer import import_file
 from briefing.library.topics import load_topics

@@ -19,7 +19,7 @@ import pytest
 
 from briefing import yamlio
 from briefing.errors import BriefingError
-from briefing.writers.pdf import export_pdf
+from briefing.writers import export
 from briefing.model import Briefing, BriefingMeta, Note, Section
 from briefing.model import storage
 
@@ -193,7 +193,7 @@ def test_export_failure_is_plain_and_keeps_the_previous_pdf(lib, tmp_path, monke
         else:
             _inject(monkeypatch, where, err)
         with pytest.raises(BriefingError) as info:
-            export_pdf(briefing, lib, out)
+            export(briefing, lib, out)
     finally:
         monkeypatch.undo()
         folder.chmod(0o755)

@@ -1,6 +1,6 @@
 """Any Unicode text in excerpts, notes, key points and metadata exports without error, and the
 PDF's text layer holds it: characters the fonts draw come back; the others are replaced by a
-visible U+FFFD and listed in ExportResult.replaced, never dropped silently.
+visible U+FFFD and listed in PdfWriteResult.replaced, never dropped silently.
 
 How the read-back is compared (PDF text extraction is not a round trip):
 * whitespace is removed on both sides: line breaks fall anywhere, even inside a long word;
@@ -24,7 +24,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.writers.pdf import export_pdf
+from briefing.writers import export
 from briefing.writers.pdf.coverage import covered
 from briefing.writers.pdf.fonts import FAMILIES, font_name, register_fonts
 from briefing.library import Library
@@ -89,7 +89,7 @@ def test_any_unicode_exports_and_reads_back(excerpt, note, meta):
                      sections=[Section(title="S", key_points=[f"QQSKP {meta} QQEKP"], items=[
                          Excerpt(source_id="s", text=f"QQSEXC {excerpt} QQEEXC", paragraph=1, start=0, end=1),
                          Note(f"QQSNOTE {note} QQENOTE")])])
-        result = export_pdf(b, lib, tmp_path / "u.pdf")
+        result = export(b, lib, tmp_path / "u.pdf")
         pdf_text = unicodedata.normalize(
             "NFC", "".join("".join((p.extract_text() or "").split()) for p in reader(result.path).pages))
         for name, value in fields.items():
@@ -110,7 +110,7 @@ def test_any_unicode_exports_and_reads_back(excerpt, note, meta):
 def test_uncovered_characters_are_replaced_visibly_and_reported(tmp_path):
     lib = Library()
     note = "cjk 漢字 emoji 😀 pua \ue000 ok é"
-    result = export_pdf(Briefing(sections=[Section(title="S", items=[Note(note)])]), lib, tmp_path / "x.pdf")
+    result = export(Briefing(sections=[Section(title="S", items=[Note(note)])]), lib, tmp_path / "x.pdf")
     text = "".join(p.extract_text() or "" for p in reader(result.path).pages)
     assert "cjk \ufffd\ufffd emoji \ufffd pua \ufffd ok é" in " ".join(text.split())
     assert set(result.replaced) == {"漢", "字", "😀", "\ue000"}

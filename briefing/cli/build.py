@@ -89,7 +89,7 @@ def _progress(quiet: bool):
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from briefing.writers.pdf import export_pdf
+    from briefing.writers import export
 
     if bool(args.briefing) == bool(args.topic):
         error("give either a .briefing.yaml file or one or more --topic options")
@@ -100,7 +100,7 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         lib = load_library()
         briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
-        result = export_pdf(briefing, lib, args.output, theme=args.theme, style=args.style,
+        result = export(briefing, lib, args.output, theme=args.theme, style=args.style,
                             page_size=args.page_size, deterministic=args.deterministic,
                             progress=_progress(args.quiet))
     except CommandError as exc:

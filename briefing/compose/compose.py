@@ -29,18 +29,19 @@ from typing import Callable
 
 from briefing.citation.api import CitationProcessor, CiteRequest
 from briefing.compose import parts
+from briefing.compose.aids import AID_PARTS, with_aids
 from briefing.compose.document import Document, DocumentInfo, Note, NoteRef, Part, Span
 from briefing.compose.layout import Layout, layout_for, load_layout
 from briefing.compose.spans import from_runs, one_line
 
-INCLUDE_PARTS = ("cover", "toc", "sources", "comments")
+INCLUDE_PARTS = ("cover", "toc", "sources", "comments") + AID_PARTS
 MISSING_ATTRIBUTION = "[source “{id}” is not in the library]"
 MISSING_NOTE = "Source “{id}” is not in the library."
 
 
 def included(include: dict | None) -> dict[str, bool]:
-    """Which optional parts to print; everything by default, unknown keys refused."""
-    chosen = {name: True for name in INCLUDE_PARTS}
+    """Which optional parts to print; everything but the aids by default, unknown keys refused."""
+    chosen = {name: name not in AID_PARTS for name in INCLUDE_PARTS}
     for key, value in (include or {}).items():
         if key not in chosen:
             raise ValueError(f"unknown part '{key}'; parts are: {', '.join(INCLUDE_PARTS)}")
@@ -61,6 +62,7 @@ class Composition:
         self.excerpt_count = 0
         self.notes: list[Note] = []
         self.style_class = ""
+        self.warnings: list[str] = []  # plain sentences for the user (a BLUF over its lines…)
         self._cited: list[tuple] = []  # (quote, excerpt, source or None), in reading order
         self._attributions: dict[str, list] = {}
 
@@ -149,7 +151,7 @@ def compose(briefing, library, processor: CitationProcessor | None = None, layou
         raise ValueError(f"layout '{layout.name}' names composer '{layout.composer}', which is not registered "
                          f"(registered: {', '.join(sorted(COMPOSERS))})")
     comp = Composition(briefing, library, processor, layout, include)
-    document_parts = composer(comp)
+    document_parts = with_aids(comp, composer(comp))
     titles = [p.title for p in document_parts if p.kind == "section"]
     info = DocumentInfo(
         title=one_line(meta.title) or "Untitled briefing",
@@ -164,4 +166,4 @@ def compose(briefing, library, processor: CitationProcessor | None = None, layou
     )
     return Document(info=info, parts=document_parts, notes=comp.notes,
                     note_placement="endnotes" if comp.notes else "none", layout=layout.name,
-                    citation_style=getattr(processor, "style", ""))
+                    citation_style=getattr(processor, "style", ""), warnings=list(comp.warnings))

@@ -54,7 +54,16 @@ class Layout:
 
 
 def layout_path(name_or_path: str | Path) -> Path:
-    return settings_path(name_or_path, LAYOUTS_DIR)
+    """A layout file by path, or by name through the registry (a user's layout folder first, then
+    the bundled one), else the bundled folder's ``<name>.yaml`` (which may not exist)."""
+    path = settings_path(name_or_path, LAYOUTS_DIR)
+    if path.parent == LAYOUTS_DIR and str(name_or_path) == path.stem:
+        from briefing import registry
+
+        entry = registry.layouts().get(str(name_or_path))
+        if entry is not None and entry.path is not None:
+            return entry.path
+    return path
 
 
 def load_layout(name_or_path: str | Path = DEFAULT_LAYOUT, schema: dict | None = None) -> Layout:

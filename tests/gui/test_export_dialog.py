@@ -63,14 +63,14 @@ def test_export_runs_in_background_and_writes_pdf(qtbot, controller, library, tm
 
 def test_gui_stays_responsive_while_exporting(qtbot, controller, library, tmp_path, monkeypatch):
     release = threading.Event()
-    real_export = export_dialog_module.export_pdf
+    real_export = export_dialog_module.export
 
     def slow_export(*args, progress=None, cancel=None, **kwargs):
         progress(0.1, "Slow start")
         release.wait(10)
         return real_export(*args, progress=progress, cancel=cancel, **kwargs)
 
-    monkeypatch.setattr(export_dialog_module, "export_pdf", slow_export)
+    monkeypatch.setattr(export_dialog_module, "export", slow_export)
     dialog = _dialog(qtbot, controller, library)
     dialog.output_edit.setText(str(tmp_path / "slow.pdf"))
     dialog.start_export()
@@ -87,7 +87,7 @@ def test_gui_stays_responsive_while_exporting(qtbot, controller, library, tmp_pa
 
 def test_cancel_leaves_no_file(qtbot, controller, library, tmp_path, monkeypatch):
     started = threading.Event()
-    real_export = export_dialog_module.export_pdf
+    real_export = export_dialog_module.export
 
     def gated_export(*args, progress=None, cancel=None, **kwargs):
         started.set()
@@ -96,7 +96,7 @@ def test_cancel_leaves_no_file(qtbot, controller, library, tmp_path, monkeypatch
             time.sleep(0.01)
         return real_export(*args, progress=progress, cancel=cancel, **kwargs)
 
-    monkeypatch.setattr(export_dialog_module, "export_pdf", gated_export)
+    monkeypatch.setattr(export_dialog_module, "export", gated_export)
     dialog = _dialog(qtbot, controller, library)
     out = tmp_path / "cancelled.pdf"
     dialog.output_edit.setText(str(out))

@@ -26,7 +26,7 @@ NBSP = "\u00a0"
 # Paragraph roles of the composed document -> paragraph styles of resources/docx/reference.docx.
 ROLE_STYLES = {
     "note": "Staff Note", "comment": "Comment", "notice": "Notice", "label": "Label", "lead": "Lead",
-    "cover-title": "Title", "cover-subtitle": "Subtitle", "cover-label": "Cover Label",
+    "cover-title": "Title", "memo-title": "Title", "cover-subtitle": "Subtitle", "cover-label": "Cover Label",
     "cover-value": "Cover Value", "marking": "Marking", "designation": "Designation",
     "memo-field": "Memo Field", "signature": "Signature", "small": "Small",
 }

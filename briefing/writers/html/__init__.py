@@ -19,6 +19,7 @@ from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
 from briefing.yamlio import atomic_write_bytes
 
 TEMPLATES_DIR = paths.RESOURCES_DIR / "templates" / "html"
+TITLE_ROLES = ("cover-title", "memo-title")  # printed as the page's one <h1>
 SAFE_URL = re.compile(r"(?i)^(https?://|mailto:)[^\s\"'<>]+$")
 
 
@@ -67,7 +68,7 @@ def _context(document: Document) -> dict:
         "info": document.info,
         "parts": document.parts,
         "layout": re.sub(r"[^a-z0-9-]", "", (document.layout or "").lower()),
-        "has_title": any(isinstance(b, Paragraph) and b.role == "cover-title" for b in blocks),
+        "has_title": any(isinstance(b, Paragraph) and b.role in TITLE_ROLES for b in blocks),
         "extra_notes": NoteList(document.notes) if document.notes and not has_notes_list else None,
         "page_numbers": page_counter(document.info.page_numbers) if document.info.page_numbers else "",
         "heading_level": lambda level: min(max(int(level), 1) + 1, 6),

@@ -1,53 +1,53 @@
-"""Custom flowables: section anchors (outline + page recording), TOC rows whose page numbers
-are forward-referenced form XObjects, block quotes with a left rule, ruled note lines, and a
-keep-together group for plain paragraphs."""
+"""Custom flowables: headings that anchor a section (outline entry, bookmark, page recording),
+contents rows whose page numbers are forward-referenced forms, block quotes with a left rule,
+ruled note lines, and a spacer that draws nothing.  reportlab's public API only."""
 
 from __future__ import annotations
 
 from typing import Callable
 
-from reportlab import rl_config
-from reportlab.lib.enums import TA_LEFT
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph as _RLParagraph, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.writers.pdf.coverage import parsed_frags
 from briefing.writers.pdf.markup import clean
 
-NUMBER_WIDTH = 36  # room reserved on a TOC row for the page number
+NUMBER_WIDTH = 36  # room reserved on a contents row for the page number
 
 
 def toc_form_name(key: str) -> str:
     return f"tocnum_{key}"
 
 
-class SectionAnchor(Flowable):
-    """Zero-size marker before a heading: bookmarks the spot, adds the outline entry and
-    tells the document which page the section starts on (for the TOC forms)."""
+class AnchoredHeading(Paragraph):
+    """A heading that, when drawn, bookmarks its spot, adds its outline entry (unless
+    ``outline`` is False) and tells the document which page it is on (for the contents forms).
+    Being the heading itself (not a zero-size marker before it), it is drawn inside keep-together
+    groups like any paragraph.  reportlab builds split pieces with ``self.__class__(None, style,
+    ...)``: they start without an anchor, and only the first piece gets it."""
 
-    _ZEROSIZE = 1
+    def __init__(self, text, style=None, *args, key: str | None = None, title: str = "",
+                 on_draw: Callable[[str, int], None] | None = None, outline: bool = True, level: int = 0,
+                 **kwargs) -> None:
+        super().__init__(text, style, *args, **kwargs)
+        self.bb_anchor = (key, clean(title) or "Untitled section", on_draw, outline, level) if key else None
 
-    def __init__(self, key: str, title: str, on_draw: Callable[[str, int], None], outline: bool = True,
-                 level: int = 0) -> None:
-        super().__init__()
-        self.key = key
-        self.title = clean(title) or "Untitled section"
-        self.on_draw = on_draw
-        self.outline = outline
-        self.level = level
-        self.keepWithNext = 1
-        self.width = self.height = 0
-
-    def wrap(self, availWidth, availHeight):
-        return 0, 0
+    def split(self, availWidth, availHeight):
+        pieces = super().split(availWidth, availHeight)
+        if pieces and isinstance(pieces[0], AnchoredHeading):
+            pieces[0].bb_anchor = self.bb_anchor
+        return pieces
 
     def draw(self) -> None:
-        canv = self.canv
-        canv.bookmarkHorizontal(self.key, 0, 4)
-        if self.outline:
-            canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
-        self.on_draw(self.key, canv.getPageNumber())
+        if self.bb_anchor is not None:
+            key, title, on_draw, outline, level = self.bb_anchor
+            canv = self.canv
+            canv.bookmarkHorizontal(key, 0, self.height + 4)
+            if outline:
+                canv.addOutlineEntry(title, key, level=level, closed=False)
+            if on_draw is not None:
+                on_draw(key, canv.getPageNumber())
+        super().draw()
 
 
 class TocEntry(Flowable):
@@ -66,22 +66,13 @@ class TocEntry(Flowable):
         _, self.height = self.para.wrap(availWidth - NUMBER_WIDTH - 12, availHeight)
         return self.width, self.height
 
-    def _last_line_end(self) -> float:
-        bl = getattr(self.para, "blPara", None)
-        if bl is None or not bl.lines:
-            return 0.0
-        line = bl.lines[-1]
-        extra = line[0] if bl.kind == 0 else getattr(line, "extraSpace", 0)
-        return max(0.0, self.para.width - extra)
-
     def draw(self) -> None:
         canv = self.canv
         self.para.drawOn(canv, 0, 0)
         size = self.style.fontSize
-        lines = len(self.para.blPara.lines)
-        ascent = getattr(self.para.blPara, "ascent", size)
-        last_baseline = self.height - ascent - self.style.leading * (lines - 1)
-        start = self._last_line_end() + 6
+        widths = self.para.getActualLineWidths0() or [0.0]
+        last_baseline = self.height - size - self.style.leading * (len(widths) - 1)
+        start = widths[-1] + 6
         stop = self.width - NUMBER_WIDTH + 4
         if stop > start:
             canv.saveState()
@@ -96,77 +87,6 @@ class TocEntry(Flowable):
         canv.doForm(toc_form_name(self.key))
         canv.restoreState()
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
-
-
-class MarkedParagraph(Paragraph):
-    """A paragraph in one face followed by a superscript note number (an attribution).
-
-    With ``<super>`` in its markup a paragraph has several fragments and reportlab breaks and
-    draws it word fragment by word fragment, several times slower than a paragraph in one
-    face.  Here the text is laid out as a one-face paragraph and the number is drawn right
-    after its last word, in the font, size and rise reportlab gives ``<super>``, as text.
-    Whenever that could differ from the ``<super>`` paragraph (the number does not fit on the
-    last line, where the last word would have moved to a new line; not left-aligned; a split),
-    the paragraph becomes exactly the ``<super>`` paragraph first."""
-
-    def __init__(self, text, style=None, *args, marker: str | None = None, **kwargs) -> None:
-        super().__init__(text, style, *args, **kwargs)
-        self.bb_markup = text
-        self.bb_marker = marker or None
-
-    def _marker_frag(self):
-        mark = self.__dict__.get("_bb_mark")
-        if mark is None or mark.text != self.bb_marker:
-            frags = parsed_frags("x<super>0</super>", self.style)  # the superscript's face, size, rise
-            mark = self._bb_mark = frags[-1].clone(text=self.bb_marker) if frags else None
-        return mark
-
-    def _become_super(self) -> None:
-        full = Paragraph(f"{self.bb_markup}<super>{self.bb_marker}</super>", self.style)
-        self.frags, self.text = full.frags, full.text
-        self.bb_marker = None
-        self.__dict__.pop("blPara", None)
-        self._bb_wrapped = None
-
-    def wrap(self, availWidth, availHeight):
-        result = super().wrap(availWidth, availHeight)
-        if self.bb_marker is None:
-            return result
-        bl = self.blPara
-        mark = self._marker_frag()
-        if (bl.kind == 0 and bl.lines and self.style.alignment == TA_LEFT and mark is not None
-                and not self.bulletText
-                and bl.lines[-1][0] >= stringWidth(mark.text, mark.fontName, mark.fontSize) + 1e-6):
-            return result
-        self._become_super()
-        return super().wrap(availWidth, availHeight)
-
-    def split(self, availWidth, availHeight):
-        if self.bb_marker is not None:
-            self._become_super()
-        return super().split(availWidth, availHeight)
-
-    def draw(self) -> None:
-        super().draw()
-        if self.bb_marker is None:
-            return
-        bl = self.blPara
-        mark = self._marker_frag()
-        style = self.style
-        lines = bl.lines
-        top = bl.fontSize if rl_config.paraFontSizeHeightOffset else getattr(bl, "ascent", bl.fontSize)
-        y = self.height - top - style.leading * (len(lines) - 1)
-        x = style.leftIndent + (style.firstLineIndent if len(lines) == 1 else 0)
-        x += stringWidth(" ".join(lines[-1][1]), bl.fontName, bl.fontSize)
-        canv = self.canv
-        canv.saveState()
-        canv.setFillColor(mark.textColor)
-        tx = canv.beginText(x, y)
-        tx.setFont(mark.fontName, mark.fontSize)
-        tx.setRise(mark.rise)
-        tx.textOut(mark.text)
-        canv.drawText(tx)
-        canv.restoreState()
 
 
 class RuledParagraph(Paragraph):
@@ -244,37 +164,3 @@ class Gap(Spacer):
 
     def drawOn(self, canvas, x, y, _sW=0) -> None:
         pass
-
-
-class PlainKeepTogether(KeepTogether):
-    """KeepTogether for paragraphs and spacers only.
-
-    reportlab's KeepTogether deep-copies the document's frame before measuring its content,
-    so that content which generates frame content (a FrameBreak, say) cannot disturb the
-    real frame: 494 copies, ~20 ms of a long export.  Paragraphs and spacers generate none
-    and never look at the frame, so the measuring runs with no frame to copy."""
-
-    def __init__(self, flowables, maxHeight=None) -> None:
-        if not _plain(flowables):
-            raise TypeError("PlainKeepTogether holds paragraphs and spacers only")
-        super().__init__(flowables, maxHeight)
-
-    def wrap(self, aW, aH):
-        doc = getattr(self.canv, "_doctemplate", None)
-        frame = getattr(doc, "frame", None)
-        if frame is None:
-            return super().wrap(aW, aH)
-        doc.frame = None
-        try:
-            return super().wrap(aW, aH)
-        finally:
-            doc.frame = frame
-
-
-def _plain(flowables: list) -> bool:
-    return all(isinstance(f, (_RLParagraph, Spacer)) for f in flowables)
-
-
-def keep_together(flowables: list) -> KeepTogether:
-    """PlainKeepTogether when the flowables allow it, else reportlab's KeepTogether."""
-    return PlainKeepTogether(flowables) if flowables and _plain(flowables) else KeepTogether(flowables)

@@ -37,37 +37,6 @@ FAMILIES = {
 }
 
 _SUFFIX = {"regular": "", "bold": "-Bold", "italic": "-Italic", "bolditalic": "-BoldItalic"}
-WIDTH_CACHE_LIMIT = 200_000  # words per face; cleared when full (a long session, many exports)
-
-
-class WidthCachingTTFont(TTFont):
-    """A TTFont that remembers each string's summed glyph widths.
-
-    Line breaking measures every word, and a briefing repeats its words thousands of times;
-    without reportlab's optional C accelerator each measurement is a Python loop over the
-    characters.  The result is computed exactly as reportlab does (0.001 * size * sum of the
-    glyph widths), so every line breaks and every glyph sits where it did."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self._bb_sums: dict[str, float] = {}
-        # glyph widths that are multiples of 1/256 add up exactly in any order (all of DejaVu's)
-        widths = list(self.face.charWidths.values()) + [self.face.defaultWidth]
-        self.bb_exact_sums = all((w * 256).is_integer() and w < 1e6 for w in widths)
-
-    def stringWidth(self, text, size, encoding="utf8"):
-        sums = self._bb_sums
-        total = sums.get(text)
-        if total is None:
-            if not isinstance(text, str):
-                text = text.decode(encoding or "utf8")
-            g = self.face.charWidths.get
-            dw = self.face.defaultWidth
-            total = sum(g(ord(u), dw) for u in text)
-            if len(sums) >= WIDTH_CACHE_LIMIT:
-                sums.clear()
-            sums[text] = total
-        return 0.001 * size * total
 _registered = False
 
 
@@ -86,7 +55,7 @@ def register_fonts() -> None:
             path = paths.FONTS_DIR / filename
             if not path.is_file():
                 raise BriefingError(f"The font file {path} is missing; reinstall Briefing Book.")
-            pdfmetrics.registerFont(WidthCachingTTFont(font_name(family, variant), str(path)))
+            pdfmetrics.registerFont(TTFont(font_name(family, variant), str(path)))
         addMapping(base, 0, 0, font_name(family, "regular"))
         addMapping(base, 1, 0, font_name(family, "bold"))
         addMapping(base, 0, 1, font_name(family, "italic"))

@@ -17,8 +17,6 @@ REPLACEMENT = "\ufffd"
 # C0 controls except tab/newline/CR, DEL, C1 controls, lone surrogates, non-characters
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _WS = re.compile(r"[\t\r\n]+")
-_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
-_URL_TRAIL = ".,;:!?)]}'’”"
 _SPACE = re.compile(r"\s")
 LINK_COLOR = "#1a4c8b"  # when a theme gives no link colour
 
@@ -67,26 +65,35 @@ def link(url: str, label: str | None = None, color: str = LINK_COLOR) -> str:
     return f'<a href="{esc(checked)}" color="{color}">{text}</a>'
 
 
-def linkify(text: str, color: str = LINK_COLOR) -> str:
-    """Escape text, turning each http(s) URL in it into a link (for the sources list)."""
-    out: list[str] = []
-    pos = 0
-    for match in _URL.finditer(text or ""):
-        url = match.group(0)
-        trimmed = url.rstrip(_URL_TRAIL)
-        end = match.start() + len(trimmed)
-        out.append(esc(text[pos : match.start()]))
-        out.append(link(trimmed, color=color))
-        pos = end
-    out.append(esc((text or "")[pos:]))
-    return "".join(out)
+def text_markup(text: str) -> str:
+    """Escaped text; a line break the user typed ("\n") becomes ``<br/>``."""
+    if "\n" not in text:
+        return esc(text)
+    return "<br/>".join(esc(line) for line in text.split("\n"))
 
 
-def runs_markup(runs: Iterable, link_urls: bool = True, color: str = LINK_COLOR) -> str:
-    """Citation Runs (text, italic) to markup; each run's text is escaped, URLs become links in ``color``."""
+def spans_markup(spans: Iterable, color: str = LINK_COLOR) -> str:
+    """A composed document's inline spans (``briefing.compose.document``) as Paragraph markup:
+    every text escaped, links only for URLs ``safe_url`` accepts, a note reference as a
+    superscript number."""
     parts = []
-    for run in runs:
-        text = getattr(run, "text", run if isinstance(run, str) else "")
-        body = linkify(text, color) if link_urls else esc(text)
-        parts.append(f"<i>{body}</i>" if getattr(run, "italic", False) and body else body)
+    for span in spans:
+        text = getattr(span, "text", None)
+        if text is None:  # a NoteRef
+            parts.append(f"<super>{span.number}</super>")
+            continue
+        if not text:
+            continue
+        body = text_markup(text)
+        if span.url:
+            checked = safe_url(span.url)
+            if checked is not None:
+                body = f'<a href="{esc(checked)}" color="{color}">{body}</a>'
+        if span.italic:
+            body = f"<i>{body}</i>"
+        if span.bold:
+            body = f"<b>{body}</b>"
+        if span.superscript:
+            body = f"<super>{body}</super>"
+        parts.append(body)
     return "".join(parts)

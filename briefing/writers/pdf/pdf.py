@@ -1,4 +1,5 @@
-"""export_pdf: one platypus layout pass into memory, then an atomic move into place."""
+"""``write_pdf``: a composed document as a PDF, in one platypus layout pass into memory, then an
+atomic move into place.  Registered as the "pdf" writer (``briefing.writers``)."""
 
 from __future__ import annotations
 
@@ -6,21 +7,22 @@ import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus.doctemplate import LayoutError
 
+from briefing.compose.document import Contents
 from briefing.errors import BriefingError, ContentError
+from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
 from briefing.writers.pdf import coverage
 from briefing.writers.pdf.fonts import register_fonts
 from briefing.writers.pdf.lockdown import lock_down_reportlab
 from briefing.writers.pdf.markup import clean
-from briefing.writers.pdf.page_templates import BriefingDocTemplate, ExportCancelled, NumberingCanvas
-from briefing.writers.pdf.render import StoryBuilder, plan_for
+from briefing.writers.pdf.page_templates import BriefingDocTemplate, NumberingCanvas
+from briefing.writers.pdf.render import StoryRenderer
 from briefing.writers.pdf.styles import build_styles
-from briefing.writers.themes import PAGE_SIZES, load_theme
+from briefing.writers.themes import PAGE_SIZES, Theme
 from briefing.yamlio import atomic_write_bytes
 
 PAGE_SIZE_MAP = {"letter": LETTER, "a4": A4}
@@ -28,61 +30,48 @@ MIN_FRAME = 144  # points; smaller than this and nothing sensible fits
 
 
 @dataclass
-class ExportResult:
-    path: Path
-    pages: int
+class PdfWriteResult(WriteResult):
     # characters the fonts cannot draw (or control characters), shown as U+FFFD in the PDF
     replaced: list[str] = field(default_factory=list)
 
-    @property
-    def warning(self) -> str | None:
-        """A plain sentence for the user when characters were replaced, else None."""
-        if not self.replaced:
-            return None
-        shown = " ".join(f"U+{ord(c):04X}" for c in self.replaced[:12]) + (" …" if len(self.replaced) > 12 else "")
-        return (f"{len(self.replaced)} character(s) could not be shown with the PDF fonts and appear "
-                f"as \ufffd: {shown}.")
+
+def replaced_warning(replaced: list[str]) -> str:
+    shown = " ".join(f"U+{ord(c):04X}" for c in replaced[:12]) + (" …" if len(replaced) > 12 else "")
+    return (f"{len(replaced)} character(s) could not be shown with the PDF fonts and appear "
+            f"as \ufffd: {shown}.")
 
 
 def binary_streams() -> None:
-    """Write compressed streams as binary, not also ASCII85-encoded (reportlab's default).
-
-    The pages show the same; the file is ~20% smaller, and without reportlab's optional C
-    accelerator the pure-Python ASCII85 encoder was ~15% of an export.  A process-wide
-    reportlab setting, applied on import and before every export (like ``lock_down_reportlab``).
-    """
+    """Write compressed streams as binary, not also ASCII85-encoded (reportlab's default): the
+    pages show the same and the file is ~20% smaller.  A process-wide reportlab setting, applied
+    on import and before every export (like ``lock_down_reportlab``)."""
     rl_config.useA85 = 0
 
 
 binary_streams()
 
 
-def _citer(style: str):
-    from briefing.citation import Citer
+def _page_size(document, theme: Theme):
+    name = (document.info.page_size or theme["page_size"]).lower()
+    if name not in PAGE_SIZES:
+        raise BriefingError(f"Unknown page size '{name}'; use one of: {', '.join(PAGE_SIZES)}.")
+    size = PAGE_SIZE_MAP[name]
+    m = theme["margins"]
+    if size[0] - m["inner"] - m["outer"] < MIN_FRAME or size[1] - m["top"] - m["bottom"] < MIN_FRAME:
+        raise ContentError(theme.path, "margins leave too little room for text on the page", field="margins")
+    return size
 
-    return Citer(style)
 
-
-def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=None, deterministic=False,
-                     include: dict | None = None,
-                     progress: Callable[[float, str], None] | None = None,
-                     cancel: Callable[[], bool] | None = None) -> tuple[bytes, int]:
+def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> tuple[bytes, int]:
     """The PDF as bytes and its page count; raises ExportCancelled, ContentError (bad theme)."""
     lock_down_reportlab()
     binary_streams()
     register_fonts()
-    meta = briefing.meta
-    theme_obj = load_theme(theme or meta.theme or "memo")
-    size_name = (page_size or meta.page_size or theme_obj["page_size"]).lower()
-    if size_name not in PAGE_SIZES:
-        raise BriefingError(f"Unknown page size '{size_name}'; use one of: {', '.join(PAGE_SIZES)}.")
-    pagesize = PAGE_SIZE_MAP[size_name]
-    m = theme_obj["margins"]
-    if pagesize[0] - m["inner"] - m["outer"] < MIN_FRAME or pagesize[1] - m["top"] - m["bottom"] < MIN_FRAME:
-        raise ContentError(theme_obj.path, "margins leave too little room for text on the page", field="margins")
-    citer = _citer(style or meta.citation_style or "chicago")
-    styles = build_styles(theme_obj)
-    plan = plan_for(briefing, include)
+    pagesize = _page_size(document, theme)
+    styles = build_styles(theme)
+    info = document.info
+    toc_keys = [e.anchor for b in document.blocks() if isinstance(b, Contents) for e in b.entries]
     if progress:
         progress(0.0, "Preparing the document")
 
@@ -90,23 +79,18 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
         buf = io.BytesIO()
         holder: dict = {}
 
-        def on_section(key: str, page: int) -> None:
+        def on_anchor(key: str, page: int) -> None:
             holder["doc"].section_drawn(key, page)
 
-        builder = StoryBuilder(briefing, library, theme_obj, styles, citer, plan, on_section, safe=safe,
-                               include=include)
-        story = builder.story()
-        info = {
-            "title": clean(meta.title) or "Untitled briefing",
-            "author": clean(meta.prepared_by),
-            "subject": clean(meta.purpose or meta.subtitle),
-            "keywords": plan.keywords,
-            "creator": "Briefing Book",
-        }
+        renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe)
+        story = renderer.story()
+        metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
+                    "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],
+                    "creator": "Briefing Book"}
         doc = BriefingDocTemplate(
-            buf, theme=theme_obj, pagesize=pagesize, title=meta.title, marking=meta.marking, info=info,
-            toc_keys=[k for k, _ in plan.toc], progress=progress, cancel=cancel,
-            total_flowables=len(story), invariant=deterministic, first_template=builder.first_template(),
+            buf, theme=theme, pagesize=pagesize, title=info.running_title, marking=info.marking, info=metadata,
+            toc_keys=toc_keys, progress=progress, cancel=cancel, total_flowables=len(story),
+            invariant=deterministic, first_template=renderer.first_template(), page_numbers=info.page_numbers,
         )
         holder["doc"] = doc
         canvases: list = []
@@ -132,22 +116,21 @@ def render_pdf_bytes(briefing, library, *, theme=None, style=None, page_size=Non
     return data, pages
 
 
-def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size=None, deterministic=False,
-               include: dict | None = None, progress=None, cancel=None) -> ExportResult:
-    """Write the briefing as a PDF at ``out_path``.
+def write_pdf(document, theme: Theme, output, progress: Progress | None = None, cancel: Cancel | None = None,
+              *, deterministic: bool = False) -> PdfWriteResult:
+    """Write ``document`` as a PDF at ``output`` (or return its bytes when ``output`` is None).
 
-    ``include`` turns optional parts off: {"cover", "toc", "sources", "comments"} -> bool.
-
-    Nothing is written until the whole PDF is ready; then it replaces ``out_path`` atomically,
-    so a cancel or failure leaves any previous file as it was.
-    """
-    out = Path(out_path)
-    with coverage.collecting() as replaced:
-        data, pages = render_pdf_bytes(briefing, library, theme=theme, style=style, page_size=page_size,
-                                       deterministic=deterministic, include=include, progress=progress,
-                                       cancel=cancel)
+    Nothing is written until the whole PDF is ready; then it replaces ``output`` atomically,
+    so a cancel or failure leaves any previous file as it was."""
+    with coverage.collecting() as found:
+        data, pages = render_pdf(document, theme, deterministic=deterministic, progress=progress, cancel=cancel)
+    replaced = sorted(found)
+    warnings = list(document.warnings) + ([replaced_warning(replaced)] if replaced else [])
     if cancel is not None and cancel():
         raise ExportCancelled("export cancelled")
+    if output is None:
+        return PdfWriteResult(path=None, pages=pages, warnings=warnings, data=data, replaced=replaced)
+    out = Path(output)
     if out.is_dir():
         raise BriefingError(f"Could not save the PDF: {out} is a folder.")
     if not out.parent.is_dir():
@@ -157,4 +140,4 @@ def export_pdf(briefing, library, out_path, *, theme=None, style=None, page_size
     except OSError as exc:
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         raise BriefingError(f"Could not save the PDF to {out}: {reason}.") from exc
-    return ExportResult(path=out, pages=pages, replaced=sorted(replaced))
+    return PdfWriteResult(path=out, pages=pages, warnings=warnings, replaced=replaced)
