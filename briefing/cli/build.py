@@ -8,6 +8,7 @@ from pathlib import Path
 
 from briefing.cli.common import CommandError, error, load_library, open_index, warn
 from briefing.errors import BriefingError, ContentError
+from briefing.outputs import OutputRefused, check_output
 
 def _names(kind: str) -> tuple[str, ...]:
     """The registry's names (bundled, then the user's files): ``themes`` etc. list them in full."""
@@ -36,6 +37,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one of: %(choices)s (default: the briefing's, else letter)")
     p.add_argument("--deterministic", action="store_true", help="byte-identical output for the same input")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing output file that is not an earlier export (never the input, "
+                   "a link or a device)")
     p.set_defaults(func=run_build)
 
 
@@ -97,6 +101,11 @@ def run_build(args: argparse.Namespace) -> int:
     if args.save and not args.topic:
         error("--save is for drafts assembled with --topic")
         return 2
+    try:
+        check_output(args.output, inputs=[args.briefing, args.save], replace_other=args.force)
+    except OutputRefused as exc:
+        error(f"{exc}{' Add --force to replace it.' if exc.confirmable else ''}")
+        return 1
     try:
         lib = load_library()
         briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from briefing import registry
 from briefing.errors import BriefingError, ContentError
+from briefing.outputs import OutputRefused, check_output
 from briefing.writers import ExportCancelled, export
 from briefing.gui.worker import run_in_background
 from briefing.gui.safe_text import make_plain
@@ -195,6 +196,8 @@ class ExportDialog(QDialog):
             self._finish("failed", "Choose where to save the PDF first.")
             return
         out = self.output_path()
+        if not self.output_allowed(out):
+            return
         briefing = self._snapshot()
         options = self.options()
         if self._supports_include:
@@ -217,6 +220,25 @@ class ExportDialog(QDialog):
         self._on_progress(0.0)
         self._task = run_in_background(work, on_done=self._on_done, on_error=self._on_error,
                                        on_progress=self._on_progress)
+
+    def output_allowed(self, out: Path) -> bool:
+        """Never the open briefing, a link or a device; another file only if the user agrees."""
+        try:
+            check_output(out, inputs=[self.controller.path])
+        except OutputRefused as exc:
+            if not (exc.confirmable and self.confirm_replace(str(exc))):
+                self._finish("failed", str(exc))
+                return False
+        return True
+
+    def confirm_replace(self, message: str) -> bool:
+        """Asked before replacing a file that is not an earlier export (tests answer it directly)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(self, "Replace the file?", f"{message}\n\nReplace it anyway?",
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                      QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
 
     def cancel_export(self) -> None:
         if self.state == "running":
