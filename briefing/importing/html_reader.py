@@ -22,7 +22,7 @@ _BLOCK_TAGS = {
 }
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
 _SPACE = re.compile(r"\s+")
-_HEAD_KINDS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 
 
 def _norm(text: str) -> str:
@@ -124,6 +124,9 @@ def read_html(data: bytes, name: str) -> Extract:
     import trafilatura
     from trafilatura.utils import load_html
 
+    if _ENTITY_DECLARATION.search(data[:1 << 20]):
+        raise ContentError(name, "declares XML entities, which a web page never needs (a billion-laughs or "
+                                 "external-entity payload?); not imported")
     tree = load_html(data)
     if tree is None:
         raise ContentError(name, "is not a web page that can be read (the HTML could not be parsed)")

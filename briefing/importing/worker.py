@@ -42,6 +42,9 @@ def _limit_memory(limit: int) -> None:
 def _serve(conn, memory_limit: int) -> None:
     """The child's loop: a path in, ("ok", Extract) or ("error", message) out."""
     _limit_memory(memory_limit)
+    import logging
+
+    logging.disable(logging.CRITICAL)  # parsers' warnings on damaged files: the reply says what matters
     from briefing.importing.extract import extract_file
 
     while True:
