@@ -63,7 +63,7 @@ def header_html(source) -> str:
     title = _marked(source, "title", source.title) if source.title else f"<i>{html.escape(source.label)}</i> (no title)"
     rows = [
         ("Publisher", _marked(source, "publisher", source.publisher) if source.publisher else "<i>unknown</i>"),
-        ("Authors", _marked(source, "authors", "; ".join(source.authors)) if source.authors else "<i>not stated</i>"),
+        ("Authors", _marked(source, "authors", "; ".join(source.author_names())) if source.authors else "<i>not stated</i>"),
         ("Date", _marked(source, "date", source.date) if source.date else "<i>n.d.</i>"),
         ("Kind", _marked(source, "kind", source.kind)),
     ]
@@ -124,6 +124,9 @@ class ReaderPane(QWidget):
         self.focus_paragraph: int | None = None
         self.context_actions: list = []  # set by the main window (Add excerpt…)
         self._blocks: dict[int, int] = {}  # paragraph number -> block number
+        self._quoted: list[tuple[int, int, int]] = []  # spans of this source the briefing quotes
+        if controller is not None and hasattr(controller, "changed"):
+            controller.changed.connect(self._briefing_changed)
         self.setObjectName("ReaderPane")
         self.view = ReaderView(self)
         self.view.setObjectName("readerView")
@@ -241,6 +244,7 @@ class ReaderPane(QWidget):
             cursor.block().setUserState(number)
             self._blocks[number] = cursor.block().blockNumber()
             cursor.insertText(text.replace("\r", "").replace("\n", LINE_SEPARATOR), plain)
+        self._mark_quoted(doc, paragraphs)
         highlight = QtGui.QTextCharFormat()
         highlight.setBackground(span_bg)
         for number, spans in hits.items():
@@ -254,6 +258,42 @@ class ReaderPane(QWidget):
                     c.setPosition(block.position() + utf16_len(text[:start]))
                     c.setPosition(block.position() + utf16_len(text[:end]), QtGui.QTextCursor.MoveMode.KeepAnchor)
                     c.mergeCharFormat(highlight)
+
+    def _quoted_spans(self) -> list[tuple[int, int, int]]:
+        briefing = getattr(self.controller, "briefing", None)
+        if briefing is None or self.source is None:
+            return []
+        return sorted((e.paragraph, e.start, e.end) for e in briefing.all_excerpts() if e.source_id == self.source.id)
+
+    def _mark_quoted(self, doc, paragraphs) -> None:
+        """Underline what the briefing already quotes from this source, with a tooltip saying so."""
+        self._quoted = self._quoted_spans()
+        mark = QtGui.QTextCharFormat()
+        mark.setUnderlineStyle(QtGui.QTextCharFormat.UnderlineStyle.DashUnderline)
+        mark.setUnderlineColor(QColor("#2e7d32"))
+        mark.setToolTip("Already in the briefing")
+        for number, start, end in self._quoted:
+            block = doc.findBlockByNumber(self._blocks.get(number, -1))
+            if not block.isValid() or not 0 <= start < end <= len(paragraphs[number - 1]):
+                continue
+            text = paragraphs[number - 1]
+            c = QtGui.QTextCursor(doc)
+            c.setPosition(block.position() + utf16_len(text[:start]))
+            c.setPosition(block.position() + utf16_len(text[:end]), QtGui.QTextCursor.MoveMode.KeepAnchor)
+            c.mergeCharFormat(mark)
+
+    def _briefing_changed(self) -> None:
+        if self.source is not None and self._quoted_spans() != self._quoted:
+            self._render(keep_scroll=True)
+
+    def is_quoted_at(self, paragraph: int, offset: int) -> bool:
+        """Whether the character at ``offset`` of ``paragraph`` is marked as already in the briefing."""
+        block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
+        if not block.isValid():
+            return False
+        cursor = QtGui.QTextCursor(block)
+        cursor.setPosition(block.position() + utf16_len(self.source.paragraphs()[paragraph - 1][:offset]) + 1)
+        return cursor.charFormat().toolTip() == "Already in the briefing"
 
     def scroll_to_paragraph(self, paragraph: int) -> None:
         block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
@@ -312,30 +352,59 @@ class ReaderPane(QWidget):
             payload["more"] = [{"source_id": self.source.id, "paragraph": p, "start": s, "end": e} for p, s, e in rest]
         return payload
 
-    def add_selection(self) -> list:
-        """Make one excerpt per selected paragraph part and add them to the current section."""
-        from briefing.model.anchoring import make_excerpt
+    def caret_sentence(self) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) of the sentence at the caret, when nothing is selected."""
+        from briefing.model.sentences import sentence_at
+
+        cursor = self.view.textCursor()
+        if self.source is None or cursor.hasSelection():
+            return None
+        block = cursor.block()
+        number = block.userState()
+        paragraphs = self.source.paragraphs()
+        if not 1 <= number <= len(paragraphs):
+            return None
+        text = paragraphs[number - 1]
+        start, end = sentence_at(text, py_index(text, cursor.position() - block.position()))
+        return (number, start, end) if end > start else None
+
+    def quote_spans(self) -> list[tuple[int, int, int]]:
+        """What Ctrl+E quotes: the selection widened to whole words, else the sentence at the caret."""
+        from briefing.model.sentences import snap_to_words
 
         spans = self.selection_spans()
         if not spans:
-            self.message.emit("Select some text in the source first, then add it as an excerpt (Ctrl+E).")
-            return []
+            sentence = self.caret_sentence()
+            return [sentence] if sentence else []
+        paragraphs = self.source.paragraphs()
+        return [(p, *snap_to_words(paragraphs[p - 1], s, e)) for p, s, e in spans]
+
+    def add_selection(self) -> list:
+        """Quote the selection (or the sentence at the caret) into the section the rules choose
+        (``DocumentSession.excerpt_section``); a passage already quoted is added again only if the user says so."""
+        from briefing.gui.duplicates import confirm_duplicates
+        from briefing.model.anchoring import make_excerpt
+
         if self.controller is None:
             self.message.emit("No briefing is open.")
             return []
-        added = []
+        spans = self.quote_spans()
+        if not spans:
+            self.message.emit("Put the cursor in a sentence or select some text in the source first (Ctrl+E).")
+            return []
+        excerpts = []
         for paragraph, start, end in spans:
             try:
-                excerpt = make_excerpt(self.source, paragraph, start, end)
+                excerpts.append(make_excerpt(self.source, paragraph, start, end))
             except ValueError as exc:
                 self.message.emit(f"Could not make an excerpt: {exc}")
-                continue
-            self.controller.add_excerpt(excerpt)
-            added.append(excerpt)
-        if added:
-            where = ", ".join(f"¶{e.paragraph}" for e in added)
-            self.message.emit(f"Added {len(added)} excerpt{'s' * (len(added) != 1)} from {self.source.label} ({where}).")
-        return added
+        if not excerpts or not confirm_duplicates(self, self.controller, excerpts):
+            return []
+        title = self.controller.place_excerpts(excerpts)
+        where = ", ".join(f"¶{e.paragraph}" for e in excerpts)
+        self.message.emit(f"Added {len(excerpts)} excerpt{'s' * (len(excerpts) != 1)} from {self.source.label} "
+                          f"({where}) to “{title}”.")
+        return excerpts
 
     def changeEvent(self, event):  # noqa: N802 - Qt API: follow light/dark palette switches
         if event.type() == QEvent.Type.PaletteChange and self.source is not None:

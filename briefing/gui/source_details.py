@@ -49,7 +49,7 @@ class SourceDetailsDialog(QDialog):
         values = {
             "title": source.title or "",
             "publisher": source.publisher or "",
-            "authors": "; ".join(source.authors),
+            "authors": "; ".join(source.author_names()),
             "date": source.date or "",
             "url": source.url or "",
             "language": source.language or "",
@@ -111,7 +111,8 @@ class SourceDetailsDialog(QDialog):
 
     def corrected(self):
         """The source with the dialog's values (not yet validated)."""
-        authors = [a.strip() for a in self.value("authors").split(";") if a.strip()]
+        shown = dict(zip(self.source.author_names(), self.source.authors))  # unchanged names keep their parts
+        authors = [shown.get(a.strip(), a.strip()) for a in self.value("authors").split(";") if a.strip()]
         date = self.value("date") or None
         inferred = {}
         for name, check in self.inferred.items():

@@ -78,6 +78,15 @@ def path_assignments() -> int:
     return _path_assignments
 
 
+def author_name(author) -> str:
+    """One author for display: a plain string as is, a person as "Family, Given"."""
+    if isinstance(author, dict):
+        if author.get("literal"):
+            return str(author["literal"])
+        return ", ".join(str(author[k]) for k in ("family", "given") if author.get(k))
+    return str(author)
+
+
 @dataclass
 class Source:
     id: str
@@ -94,6 +103,17 @@ class Source:
     inferred: dict[str, str] = field(default_factory=dict)  # field -> one-line reason
     notes: str | None = None
     pages: list[int] = field(default_factory=list)  # PDF imports: the page each block starts on
+    # Citation metadata (docs/METADATA.md maps each to CSL-JSON); authors may also be
+    # {"family": .., "given": ..} (a person) or {"literal": ..} (an organisation).
+    container_title: str | None = None  # newspaper, website, journal, book holding a chapter
+    genre: str | None = None  # "Fact sheet", "Press release", "Report"
+    number: str | None = None  # report number
+    publisher_place: str | None = None
+    accessed: str | None = None  # YYYY-MM-DD, set at import, editable
+    doi: str | None = None
+    title_sentence_case: str | None = None  # the title in sentence case, for styles that print it so
+    csl_type: str | None = None  # overrides the CSL type the kind implies
+    csl: dict = field(default_factory=dict)  # further CSL-JSON variables (volume, page, editor, ...)
     meta_path: Path | None = _PathField()  # type: ignore[assignment]
     text_path: Path | None = _PathField()  # type: ignore[assignment]
     origin: str = "bundled"  # or "user"
@@ -117,6 +137,10 @@ class Source:
     @property
     def year(self) -> str | None:
         return self.date[:4] if self.date else None
+
+    def author_names(self) -> list[str]:
+        """The authors as a reader sees them: a person "Family, Given", an organisation as named."""
+        return [author_name(a) for a in self.authors]
 
     def is_inferred(self, field_name: str) -> bool:
         return field_name in self.inferred
@@ -194,6 +218,15 @@ class Source:
             "inferred": dict(self.inferred),
             "notes": self.notes,
             "pages": list(self.pages),
+            "container_title": self.container_title,
+            "genre": self.genre,
+            "number": self.number,
+            "publisher_place": self.publisher_place,
+            "accessed": self.accessed,
+            "doi": self.doi,
+            "title_sentence_case": self.title_sentence_case,
+            "csl_type": self.csl_type,
+            "csl": dict(self.csl),
         }
         if self.text_path is not None and self.meta_path is not None:
             data["text_file"] = self.text_path.name

@@ -16,7 +16,117 @@ _DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SOURCE_FIELDS = {
     "id", "title", "publisher", "authors", "date", "date_precision", "url", "language", "kind",
     "seed_file", "captions", "inferred", "notes", "text_file", "pages",
+    "container_title", "genre", "number", "publisher_place", "accessed", "doi", "title_sentence_case",
+    "csl_type", "csl",
 }
+
+# -- citation metadata (docs/METADATA.md): the CSL-JSON variables the styles need ---------------
+CSL_TYPES = frozenset("""article article-journal article-magazine article-newspaper bill book broadcast chapter
+    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure graphic hearing
+    interview legal_case legislation manuscript map motion_picture musical_score pamphlet paper-conference patent
+    performance periodical personal_communication post post-weblog regulation report review review-book software
+    song speech standard thesis treaty webpage""".split())
+CSL_NAME_VARIABLES = frozenset("""chair collection-editor compiler composer container-author contributor curator
+    director editor editorial-director executive-producer guest host illustrator interviewer narrator organizer
+    original-author performer producer recipient reviewed-author script-writer series-creator translator""".split())
+CSL_DATE_VARIABLES = frozenset("available-date event-date original-date submitted".split())
+CSL_TEXT_VARIABLES = frozenset("""abstract annote archive archive_collection archive_location archive-place
+    authority call-number chapter-number collection-number collection-title container-title-short dimensions
+    division edition event event-place event-title ISBN ISSN issue jurisdiction medium note number-of-pages
+    number-of-volumes original-publisher original-publisher-place original-title page part-number part-title
+    PMCID PMID reviewed-genre reviewed-title scale section source status supplement-number title-short version
+    volume volume-title""".split())
+_NAME_KEYS = frozenset({"family", "given", "literal", "suffix", "dropping-particle", "non-dropping-particle"})
+_DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def _name(value: Any, keys: tuple) -> str | dict:
+    """An author: a plain string (printed as given), a person {family, given} or an organisation {literal}."""
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    if not isinstance(value, dict):
+        raise FieldProblem(keys, "must be a name: text, {family: .., given: ..} or {literal: ..}")
+    unknown = sorted(set(map(str, value)) - _NAME_KEYS)
+    if unknown:
+        raise FieldProblem(keys + (unknown[0],), "unknown name part (family, given, literal, suffix, particles)")
+    for key, part in value.items():
+        if not isinstance(part, str) or not part.strip():
+            raise FieldProblem(keys + (key,), "must be text")
+    if bool(value.get("literal")) == bool(value.get("family")):
+        raise FieldProblem(keys, "a person needs 'family' (and 'given'); an organisation needs 'literal' alone")
+    if value.get("literal") and len(value) > 1:
+        raise FieldProblem(keys, "an organisation ('literal') has no other name parts")
+    return {str(k): v.strip() for k, v in value.items()}
+
+
+def _names(data: dict, key: str, keys: tuple | None = None) -> list:
+    value = data.get(key)
+    keys = keys or (key,)
+    if value is None:
+        return []
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        raise FieldProblem(keys, "must be a list of names")
+    return [_name(item, keys + (i,)) for i, item in enumerate(value)]
+
+
+def _iso_date(value: Any, keys: tuple) -> str:
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    elif isinstance(value, int) and not isinstance(value, bool):
+        value = f"{value:04d}"
+    if not isinstance(value, str) or not _DATE_PATTERN.match(value):
+        raise FieldProblem(keys, "must be YYYY, YYYY-MM or YYYY-MM-DD")
+    try:
+        dt.date.fromisoformat(value + {4: "-01-01", 7: "-01", 10: ""}[len(value)])
+    except ValueError:
+        raise FieldProblem(keys, f"'{value}' is not a real date") from None
+    return value
+
+
+def _csl_extra(data: dict) -> dict:
+    """``csl:``: further CSL-JSON variables (volume, issue, page, editor, ...), checked by kind."""
+    value = data.get("csl")
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise FieldProblem(("csl",), "must map CSL variable names to values")
+    out: dict[str, Any] = {}
+    for key, item in value.items():
+        keys = ("csl", key)
+        if key in CSL_NAME_VARIABLES:
+            out[key] = _names(value, key, keys)
+        elif key in CSL_DATE_VARIABLES:
+            out[key] = _iso_date(item, keys)
+        elif key in CSL_TEXT_VARIABLES:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+                raise FieldProblem(keys, "must be text or a number")
+            out[key] = str(item).strip()
+        else:
+            raise FieldProblem(keys, "not a CSL variable this field takes (the source's own fields cover "
+                               "title, authors, date, publisher, container_title, genre, number, url, doi, ...)")
+    return out
+
+
+def _citation_fields(data: dict) -> dict[str, Any]:
+    """The citation metadata fields of a source, validated."""
+    out = {name: _optional_str(data, name) for name in (
+        "container_title", "genre", "number", "publisher_place", "title_sentence_case")}
+    accessed = data.get("accessed")
+    out["accessed"] = None if accessed in (None, "") else _iso_date(accessed, ("accessed",))
+    doi = _optional_str(data, "doi")
+    if doi:
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.IGNORECASE)
+        if not _DOI_PATTERN.match(doi):
+            raise FieldProblem(("doi",), "must be a DOI such as 10.1000/xyz123")
+    out["doi"] = doi
+    csl_type = _optional_str(data, "csl_type")
+    if csl_type and csl_type not in CSL_TYPES:
+        raise FieldProblem(("csl_type",), "is not a CSL item type (e.g. report, webpage, article-newspaper)")
+    out["csl_type"] = csl_type
+    out["csl"] = _csl_extra(data)
+    return out
 
 
 class FieldProblem(Exception):
@@ -143,7 +253,7 @@ def source_from_data(data: Any, meta_path: Path, origin: str) -> Source:
         kind=kind,
         title=_optional_str(data, "title"),
         publisher=_optional_str(data, "publisher"),
-        authors=_str_list(data, "authors"),
+        authors=_names(data, "authors"),
         date=date,
         date_precision=precision,
         url=url,
@@ -153,6 +263,7 @@ def source_from_data(data: Any, meta_path: Path, origin: str) -> Source:
         inferred={str(k): str(v).strip() for k, v in inferred.items()},
         notes=_optional_str(data, "notes"),
         pages=_pages(data),
+        **_citation_fields(data),
         meta_path=meta_path,
         text_path=meta_path.parent / text_file,
         origin=origin,
