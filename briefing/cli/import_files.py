@@ -22,7 +22,7 @@ from pathlib import Path
 from briefing.cli.common import CommandError, error, load_library, open_index, print_json, warn
 from briefing.errors import BriefingError, ContentError
 from briefing.importing import ExtractWorker, find_duplicate, finish_staged_imports, save_extract
-from briefing.importing.save import display_name
+from briefing.importing.names import display_name
 
 PROGRESS_SECONDS = 0.5
 
@@ -122,7 +122,7 @@ def run_import(args: argparse.Namespace) -> int:
                 failures += 1
                 error(display_name(str(exc)))
                 continue
-            except (BriefingError, OSError) as exc:
+            except (BriefingError, OSError, UnicodeError) as exc:
                 failures += 1
                 error(f"{name}: {display_name(str(exc))}")
                 continue

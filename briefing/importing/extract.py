@@ -12,6 +12,7 @@ from pathlib import Path
 
 from briefing.errors import ContentError
 from briefing.importing.clean import clean
+from briefing.importing.names import display_name
 from briefing.importing.model import EMPTY, META_FIELDS, Block, Extract, MetaValue
 
 READERS = {
@@ -68,7 +69,8 @@ def extract_file(path: Path | str) -> Extract:
     if len(data) > MAX_BYTES[fmt]:
         raise ContentError(path, f"is larger than {MAX_BYTES[fmt] // MB} MB")
     try:
-        extract = parse(data, fmt, path.name, path.suffix.lower())
+        # a file name need not be valid UTF-8: messages and reasons show it with U+FFFD
+        extract = parse(data, fmt, display_name(path.name), path.suffix.lower())
     except ContentError as exc:
         raise ContentError(path, exc.message) from None
     extract.path = str(path)

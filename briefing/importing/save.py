@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing.errors import ContentError
-from briefing.importing.model import FOUND, INFERRED, Extract
+from briefing.importing.model import INFERRED, Extract
+from briefing.importing.names import display_name
 from briefing.library.validate import SOURCE_FIELDS, FieldProblem, source_from_data
 from briefing.locking import file_lock
 from briefing.yamlio import atomic_write_bytes, atomic_write_text, dumps
@@ -37,11 +38,6 @@ if TYPE_CHECKING:
 STAGING = ".import-staging"
 MANIFEST = "MANIFEST"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def display_name(name: str) -> str:
-    """A file name as text that can be shown and saved (undecodable bytes become U+FFFD)."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def slugify(name: str) -> str:
@@ -101,7 +97,9 @@ def metadata_for(extract: Extract, source_id: str, text_name: str, original_name
     put("title", "title")
     put("kind", "kind")
     put("publisher", "publisher")
-    if "publisher" not in data:
+    if "container_title" in SOURCE_FIELDS:  # the citation schema: a web page's site is its container
+        put("container_title", "site")
+    elif "publisher" not in data:
         put("publisher", "site")
     authors = extract.value("authors")
     if authors:
