@@ -95,6 +95,7 @@ class BriefingMeta:
 class Briefing:
     meta: BriefingMeta = field(default_factory=BriefingMeta)
     sections: list[Section] = field(default_factory=list)
+    glossary: dict[str, str] = field(default_factory=dict)  # term -> definition (the study packet prints it sorted)
 
     def all_excerpts(self) -> list[Excerpt]:
         return [e for s in self.sections for e in s.excerpts()]

@@ -64,11 +64,14 @@ def _section_data(section: Section) -> dict[str, Any]:
 
 def to_data(briefing: Briefing) -> dict[str, Any]:
     """The plain structure that is written; runtime state (excerpt status) is left out."""
-    return {
+    data = {
         "schema": SCHEMA,
         "meta": {name: getattr(briefing.meta, name) for name in META_FIELDS},
         "sections": [_section_data(section) for section in briefing.sections],
     }
+    if briefing.glossary:  # left out when empty, so files without terms stay as they were
+        data["glossary"] = dict(briefing.glossary)
+    return data
 
 
 def to_yaml(briefing: Briefing) -> str:
@@ -298,7 +301,7 @@ def from_data(data: Any) -> Briefing:
         raise _Problem((), "not a Briefing Book file: expected a mapping with schema, meta and sections")
     _check_schema(data)
     for key in data:
-        if key not in ("schema", "meta", "sections"):
+        if key not in ("schema", "meta", "sections", "glossary"):
             raise _Problem((key,), "unknown top-level field (misspelt?)")
     sections_data = data.get("sections")
     if sections_data is None:
@@ -307,7 +310,26 @@ def from_data(data: Any) -> Briefing:
         raise _Problem(("sections",), f"must be a list of sections, not {_type_name(sections_data)}")
     seen: set[str] = set()
     sections = [_section(s, ("sections", i), seen) for i, s in enumerate(sections_data)]
-    return Briefing(meta=_meta(data.get("meta")), sections=sections)
+    return Briefing(meta=_meta(data.get("meta")), sections=sections, glossary=_glossary(data.get("glossary")))
+
+
+def _glossary(value: Any) -> dict[str, str]:
+    """``glossary:`` term -> definition, both text."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _Problem(("glossary",), f"must be a mapping of term: definition, not {_type_name(value)}")
+    out: dict[str, str] = {}
+    for term, definition in value.items():
+        keys = ("glossary", term)
+        if not isinstance(term, str) or not term.strip():
+            raise _Problem(("glossary",), f"a term must be text, not {_type_name(term)} (put it in quotes)")
+        if not isinstance(definition, str):
+            raise _Problem(keys, f"the definition must be text, not {_type_name(definition)} (put it in quotes)")
+        _no_surrogate(term, keys)
+        _no_surrogate(definition, keys)
+        out[term] = definition
+    return out
 
 
 def from_yaml(text: str, path: Path | str = "<text>") -> Briefing:

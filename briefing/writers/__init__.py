@@ -54,6 +54,8 @@ def names() -> list[str]:
 
 
 register("pdf", "briefing.writers.pdf.pdf:write_pdf", ".pdf", "PDF document")
+register("docx", "briefing.writers.docx:write_docx", ".docx", "Word document")
+register("html", "briefing.writers.html:write_html", ".html", "Web page (HTML)")
 
 
 def _theme_names(theme_arg, theme) -> tuple[str, ...]:

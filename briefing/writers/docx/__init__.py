@@ -59,9 +59,10 @@ def run_pandoc(ast: dict, to: str, args: list[str], cancel: Cancel | None = None
 
 
 def write_docx(document: Document, theme=None, output: Path | None = None, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> WriteResult:
+               cancel: Cancel | None = None, *, deterministic: bool = False) -> WriteResult:
     """The writer registered as "docx" (``briefing.writers.base.Writer``); ``theme`` is unused:
-    the look is the reference document's styles, which a user can restyle in Word."""
+    the look is the reference document's styles, which a user can restyle in Word.
+    ``deterministic``: the same bytes for the same document (no creation time, fixed zip dates)."""
     report = progress or (lambda fraction, message: None)
     report(0.05, "Preparing the Word document")
     ast = to_pandoc(document)
@@ -70,7 +71,7 @@ def write_docx(document: Document, theme=None, output: Path | None = None, progr
     report(0.2, "Writing the Word document")
     raw = run_pandoc(ast, "docx", ["--reference-doc", str(REFERENCE_DOCX)], cancel)
     running_label = any(part.header_label for part in document.parts)
-    data = furniture.finish(raw, document.info, running_label=running_label)
+    data = furniture.finish(raw, document.info, running_label=running_label, deterministic=deterministic)
     report(1.0, "Done")
     if output is None:
         return WriteResult(path=None, data=data, warnings=list(document.warnings))

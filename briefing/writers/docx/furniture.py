@@ -92,7 +92,7 @@ def header_footer(data: bytes, info: DocumentInfo, running_label: bool) -> bytes
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def core_properties(info: DocumentInfo) -> bytes:
+def core_properties(info: DocumentInfo, dated: bool = True) -> bytes:
     nsmap = {"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI}
     root = etree.Element(f"{{{CP}}}coreProperties", nsmap=nsmap)
     for tag, value in ((f"{{{DC}}}title", info.title), (f"{{{DC}}}subject", info.subject),
@@ -101,7 +101,7 @@ def core_properties(info: DocumentInfo) -> bytes:
         if value:
             etree.SubElement(root, tag).text = value
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for tag in ("created", "modified"):
+    for tag in ("created", "modified") if dated else ():
         node = etree.SubElement(root, f"{{{DCTERMS}}}{tag}")
         node.set(f"{{{XSI}}}type", "dcterms:W3CDTF")
         node.text = now
@@ -125,8 +125,12 @@ def page_setup(data: bytes, page_size: str) -> bytes:
     return data[:at] + section + data[end:]
 
 
-def finish(docx: bytes, info: DocumentInfo, running_label: bool = False) -> bytes:
-    """pandoc's DOCX with this document's furniture and properties."""
+FIXED_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def finish(docx: bytes, info: DocumentInfo, running_label: bool = False, deterministic: bool = False) -> bytes:
+    """pandoc's DOCX with this document's furniture and properties; ``deterministic`` leaves
+    out the creation time and dates every zip entry alike."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -135,8 +139,11 @@ def finish(docx: bytes, info: DocumentInfo, running_label: bool = False) -> byte
             if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
                 data = header_footer(data, info, running_label)
             elif name == "docProps/core.xml":
-                data = core_properties(info)
+                data = core_properties(info, dated=not deterministic)
             elif name == "word/document.xml":
                 data = page_setup(data, info.page_size)
+            if deterministic:
+                item = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
+                item.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(item, data)
     return out.getvalue()

@@ -81,9 +81,9 @@ def render_html(document: Document) -> str:
 
 
 def write_html(document: Document, theme=None, output: Path | None = None, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> WriteResult:
+               cancel: Cancel | None = None, *, deterministic: bool = False) -> WriteResult:
     """The writer registered as "html" (``briefing.writers.base.Writer``); ``theme`` is unused:
-    the file carries its own style sheet."""
+    the file carries its own style sheet.  Always deterministic (nothing time-dependent in it)."""
     report = progress or (lambda fraction, message: None)
     report(0.05, "Writing the web page")
     if cancel is not None and cancel():
