@@ -109,3 +109,17 @@ def test_a_briefing_without_numbers_prints_that_it_has_none():
     assert any(t.startswith("No key figures") for t in texts)
     assert any(t.startswith("No dated events") for t in texts)
     assert any(t.startswith("No conflicting") for t in texts)
+
+
+def test_build_command_adds_the_aids_asked_for(setup, tmp_path, capsys):
+    from briefing.cli.main import main
+    from briefing.model import storage
+
+    lib, briefing = setup
+    saved = tmp_path / "plan.briefing.yaml"
+    storage.save(briefing, saved)
+    out = tmp_path / "plan.pdf"
+    assert main(["build", str(saved), "-o", str(out), "--figures", "--timeline", "-q"]) == 0
+    text = pdf_text(out.read_bytes())
+    assert "Key figures" in text and "Timeline" in text and "gone down 90 percent" in text
+    assert "Conflicting claims" not in text and "Source balance" not in text

@@ -8,6 +8,8 @@ Each aid returns an empty list when it finds nothing; ``EMPTY`` says so in plain
 
 from briefing.analysis.passages import Anchor, Passage, briefing_passages, library_passages
 
+AIDS = ("figures", "timeline", "conflicts", "balance")  # in the order they are shown and printed
+
 EMPTY = {
     "figures": "No key figures (money, counts, percentages, durations) were found in the text analysed.",
     "timeline": "No dated events (years, months or full dates) were found in the text analysed; "
@@ -16,4 +18,4 @@ EMPTY = {
     "balance": "The briefing has no sections with excerpts, so there is no source balance to show.",
 }
 
-__all__ = ["EMPTY", "Anchor", "Passage", "briefing_passages", "library_passages"]
+__all__ = ["AIDS", "EMPTY", "Anchor", "Passage", "briefing_passages", "library_passages"]

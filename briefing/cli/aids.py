@@ -11,9 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from briefing.analysis import EMPTY
-from briefing.analysis.report import Aids, analyse_briefing, analyse_library
-from briefing.cli.build import _load_briefing
+from briefing.analysis import EMPTY  # light: the extractors (and dateutil) load when a command runs
 from briefing.cli.common import CommandError, Rich, error, load_library, print_json, print_table
 
 
@@ -36,7 +34,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_aid, aid="balance")
 
 
-def _aids(args, lib) -> Aids:
+def _aids(args, lib):
+    from briefing.analysis.report import analyse_briefing, analyse_library
+    from briefing.cli.build import _load_briefing
+
     if getattr(args, "briefing", None):
         return analyse_briefing(_load_briefing(args.briefing, lib), lib)
     return analyse_library(lib)
@@ -59,7 +60,7 @@ def run_aid(args: argparse.Namespace) -> int:
     return 0
 
 
-def _figures(aids: Aids, as_json: bool) -> None:
+def _figures(aids, as_json: bool) -> None:
     if as_json:
         print_json([f.to_json() for f in aids.figures])
     elif not aids.figures:
@@ -70,7 +71,7 @@ def _figures(aids: Aids, as_json: bool) -> None:
                     right=[3], max_widths=[None, 30, 30])
 
 
-def _timeline(aids: Aids, as_json: bool) -> None:
+def _timeline(aids, as_json: bool) -> None:
     if as_json:
         print_json([e.to_json() for e in aids.timeline])
     elif not aids.timeline:
@@ -81,7 +82,7 @@ def _timeline(aids: Aids, as_json: bool) -> None:
                      for e in aids.timeline], right=[3], max_widths=[None, None, 30])
 
 
-def _conflicts(aids: Aids, as_json: bool) -> None:
+def _conflicts(aids, as_json: bool) -> None:
     if as_json:
         print_json([c.to_json() for c in aids.conflicts])
         return
@@ -98,7 +99,7 @@ def _conflicts(aids: Aids, as_json: bool) -> None:
         print()
 
 
-def _balance(aids: Aids, as_json: bool) -> None:
+def _balance(aids, as_json: bool) -> None:
     if as_json:
         print_json([b.to_json() for b in aids.balance])
         return

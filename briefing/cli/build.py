@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing.analysis import AIDS
 from briefing.cli.common import CommandError, error, load_library, open_index, warn
 from briefing.errors import BriefingError, ContentError
 from briefing.outputs import OutputRefused, check_output
@@ -37,6 +38,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="one of: %(choices)s (default: the briefing's, else letter)")
     p.add_argument("--deterministic", action="store_true", help="byte-identical output for the same input")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+    for aid in AIDS:  # the briefing aids, each an optional table in a "Briefing aids" part
+        p.add_argument(f"--{aid}", action="store_true", help=f"add the {aid} aid (see `briefing-book {aid} --help`)")
     p.add_argument("--force", action="store_true",
                    help="replace an existing output file that is not an earlier export (never the input, "
                    "a link or a device)")
@@ -111,6 +114,7 @@ def run_build(args: argparse.Namespace) -> int:
         briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
         result = export(briefing, lib, args.output, theme=args.theme, style=args.style,
                             page_size=args.page_size, deterministic=args.deterministic,
+                            include={aid: True for aid in AIDS if getattr(args, aid)} or None,
                             progress=_progress(args.quiet))
     except CommandError as exc:
         error(str(exc))

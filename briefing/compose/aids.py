@@ -9,12 +9,12 @@ print it); sentences are quoted exactly.  An aid that finds nothing says so in a
 
 from __future__ import annotations
 
-from briefing.analysis import EMPTY
+from briefing.analysis import AIDS, EMPTY
 from briefing.analysis.balance import outlet
 from briefing.analysis.report import analyse_briefing
 from briefing.compose.document import ContentsEntry, Contents, Heading, Paragraph, Part, Span, Table
 
-AID_PARTS = ("figures", "timeline", "conflicts", "balance")
+AID_PARTS = AIDS
 TITLE = "Briefing aids"
 ANCHOR = "briefing-aids"
 INTRO = ("Read from the excerpts of this briefing, not from a model: numbers and dates are found in the "
