@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from briefing.analysis import AIDS
-from briefing.cli.common import CommandError, error, load_library, open_index, warn
+from briefing.cli.common import CommandError, error, load_library, open_index, positive_int, warn
 from briefing.errors import BriefingError, ContentError
 from briefing.outputs import OutputRefused, check_output
 
@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("briefing", nargs="?", type=Path, help="the .briefing.yaml file to export")
     p.add_argument("--topic", action="append", default=[], metavar="ID",
                    help="assemble a draft from this topic (repeat for several; see `briefing-book topics`)")
-    p.add_argument("--per-topic", type=int, default=4, metavar="N", help="excerpts per topic in a draft (default 4)")
+    p.add_argument("--per-topic", type=positive_int, default=4, metavar="N", help="excerpts per topic in a draft (default 4)")
     p.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
     p.add_argument("--save", type=Path, metavar="FILE", help="also save the assembled draft as a .briefing.yaml")
     p.add_argument("--theme", choices=_names("themes"), metavar="THEME",

@@ -8,6 +8,7 @@ on a terminal and «marked» otherwise (or with NO_COLOR set).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -33,6 +34,22 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = 1):
         super().__init__(message)
         self.code = code
+
+
+MAX_COUNT = 100_000  # the most passages or excerpts a count option asks for
+
+
+def positive_int(value: str) -> int:
+    """argparse type for counts (--limit, --per-topic): a whole number from 1 to MAX_COUNT, or a message."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value[:40]}' is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    if n > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT:,}")
+    return n
 
 
 def warn(message: str) -> None:

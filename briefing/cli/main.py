@@ -39,8 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 failure, 2 usage error)."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+        from briefing.cli.passages import query_words_last
+
+        argv = query_words_last(argv)  # `search -word`: an exclusion, not an option
+    except ImportError:
+        pass
+    try:
+        args = parser.parse_args(argv)
     except SystemExit as exc:  # --help or a usage error: argparse has printed why
         return exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "func", None):

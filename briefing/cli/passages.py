@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import CommandError, Rich, error, load_library, open_index, print_json, print_table
+import re
+
+from briefing.cli.common import (CommandError, Rich, error, load_library, open_index, positive_int, print_json,
+                                 print_table)
+from briefing.errors import BriefingError
 from briefing.search.index import Passage
 
 
@@ -27,19 +31,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _common_options(p: argparse.ArgumentParser, default_limit: int) -> None:
-    p.add_argument("--limit", "-n", type=_positive, default=default_limit, help=f"at most N passages (default {default_limit})")
+    p.add_argument("--limit", "-n", type=positive_int, default=default_limit,
+                   help=f"at most N passages (default {default_limit})")
     p.add_argument("--full", action="store_true", help="show whole paragraphs, not snippets")
     p.add_argument("--json", action="store_true", help="machine-readable output (exact text, spans, scores)")
 
 
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return n
+_VALUE_OPTIONS = ("--limit", "-n")
+_FLAG_OPTIONS = ("--full", "--json", "-h", "--help")
+
+
+def query_words_last(argv: list[str]) -> list[str]:
+    """``search`` arguments with every query word after ``--``, so ``-extradition`` (the documented
+    way to exclude a word) reaches the query instead of being taken for an unknown option.
+
+    Options keep their place; any other token is a query word, in its order.  (argparse would
+    also read ``-nigeria`` as ``-n igeria`` and ``-hemp`` as ``-h``.)"""
+    if not argv or argv[0] != "search" or "--" in argv:
+        return argv
+    options, words = [], []
+    tokens = iter(argv[1:])
+    for token in tokens:
+        if token in _VALUE_OPTIONS:
+            options.append(token)
+            following = next(tokens, None)
+            if following is not None:
+                options.append(following)
+        elif token in _FLAG_OPTIONS or re.fullmatch(r"--limit=.*|-n\d+", token):
+            options.append(token)
+        elif token.startswith("--") and len(token) > 2:
+            options.append(token)  # an unknown long option: argparse says so
+        else:
+            words.append(token)
+    return ["search", *options, "--", *words] if words else argv
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -68,6 +92,9 @@ def _query(lib, args: argparse.Namespace, ask, empty: str) -> int:
     except CommandError as exc:
         error(str(exc))
         return exc.code
+    except BriefingError as exc:  # a query refused (too long, too many terms, over the time limit)
+        error(str(exc))
+        return 1
     return _show(hits, lib, args, empty)
 
 

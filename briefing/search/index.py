@@ -16,6 +16,7 @@ Tables:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -23,6 +24,7 @@ import operator
 import os
 import sqlite3
 import threading
+import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,8 +34,8 @@ from briefing import paths
 from briefing.errors import ContentError
 from briefing.locking import file_lock
 from briefing.search import highlight, topic_cache
-from briefing.search.normalize import NORMALISATION_VERSION, normalise
-from briefing.search.query import Phrase, parse, topic_fts, topic_match_fts, topic_phrases
+from briefing.search.normalize import NORMALISATION_VERSION, index_form
+from briefing.search.query import Phrase, QueryRefused, check_length, parse, topic_fts, topic_match_fts, topic_phrases
 from briefing.search.scan import UNREAD, TextScan
 
 log = logging.getLogger(__name__)
@@ -43,6 +45,8 @@ log = logging.getLogger(__name__)
 # 300: heading blocks (``# `` in a source's text) are not indexed, so search never offers one.
 SCHEMA_VERSION = 300 + NORMALISATION_VERSION
 BUSY_TIMEOUT_S = 15.0
+QUERY_TIME_LIMIT_S = 3.0  # a search or suggestion still running then is interrupted and refused
+MAX_LIMIT = 100_000  # results asked for; more is clamped (SQLite's LIMIT is a 64-bit integer)
 LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources(
@@ -378,7 +382,7 @@ class SearchIndex:
                     next_id += 1
             conn.executemany("INSERT INTO passages(id, source_id, paragraph, text) VALUES (?, ?, ?, ?)", rows)
             conn.executemany(
-                "INSERT INTO passages_fts(rowid, body) VALUES (?, ?)", ((r[0], normalise(r[3])) for r in rows)
+                "INSERT INTO passages_fts(rowid, body) VALUES (?, ?)", ((r[0], index_form(r[3])) for r in rows)
             )
             conn.executemany(
                 "INSERT OR REPLACE INTO sources(source_id, text_path, content_hash, mtime_ns, size, paragraphs)"
@@ -399,9 +403,14 @@ class SearchIndex:
     # -- querying ----------------------------------------------------------------------
     @_one_at_a_time
     def search(self, text: str, limit: int = 50) -> list[Passage]:
-        """Passages matching free text (terms ANDed, "quoted phrases", numbers as typed), best first."""
+        """Passages matching free text (terms ANDed, "quoted phrases", numbers as typed), best first.
+
+        QueryRefused (plain words) for a query too long or with too many terms, or one still
+        running after QUERY_TIME_LIMIT_S: every other search waits for this one's lock."""
+        check_length(text)
         query = parse(text)
-        return self._run(query.fts(), query.phrases, limit)
+        with _time_limit(self._conn):
+            return self._run(query.fts(), query.phrases, limit)
 
     @_one_at_a_time
     def suggest(self, topic, limit: int = 30) -> list[Passage]:
@@ -412,7 +421,8 @@ class SearchIndex:
         expr = topic_fts(topic.terms)
         if expr is None or limit <= 0:
             return []
-        hits, _ = topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), int(limit))
+        with _time_limit(self._conn):
+            hits, _ = topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), min(int(limit), MAX_LIMIT))
         return self._passages(hits, [p for p, _ in topic_phrases(topic.terms)])
 
     @_one_at_a_time
@@ -447,6 +457,7 @@ class SearchIndex:
         if expr is None or limit <= 0:
             return []
         phrases = list(phrases)
+        limit = min(int(limit), MAX_LIMIT)
         rows = self._conn.execute(
             """
             SELECT p.source_id, p.paragraph, p.text, hit.rank
@@ -463,6 +474,23 @@ class SearchIndex:
             out.append(Passage(source_id, paragraph, text, -rank, spans, snip, snip_spans))
         out.sort(key=lambda p: (-p.score, p.source_id, p.paragraph))
         return out
+
+
+@contextlib.contextmanager
+def _time_limit(conn: sqlite3.Connection, seconds: float | None = None):
+    """Interrupt the statements run inside after ``seconds`` (SQLite's progress handler) and
+    refuse the query in plain words; the handler is removed again, so index writes never stop."""
+    deadline = time.monotonic() + (QUERY_TIME_LIMIT_S if seconds is None else seconds)
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        if "interrupt" not in str(exc).lower():
+            raise
+        raise QueryRefused(f"The search took longer than {QUERY_TIME_LIMIT_S:g} seconds and was stopped. "
+                           "Search for fewer or more distinctive words.") from None
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 _FIRST = operator.itemgetter(0)

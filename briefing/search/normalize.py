@@ -7,8 +7,11 @@ the same treatment.  The exact text is kept separately for display and excerpts.
 
 Highlights must be computed on the exact text, so this module can also tokenise the
 exact text the way the index saw it and map every token back to its original
-character span.  Folding (lower case, diacritics removed) mirrors
-``unicode61 remove_diacritics 2``: "Nariño" and "Narino" are the same token.
+character span.  Folding is lower case with every combining mark removed, done here on both
+sides: the indexed copy is folded by ``index_form`` with the same ``fold`` as the query's tokens.
+(``unicode61 remove_diacritics 2`` alone folds only Latin letters, so "ελληνική", "мой" or
+"ёлка" typed as such could never be found once the query had been folded.)  "Nariño" and
+"Narino" are the same token; so are "ёлка" and "елка".
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 
 # Bump when normalisation or tokenisation changes: the index is rebuilt on a mismatch.
-NORMALISATION_VERSION = 1
+NORMALISATION_VERSION = 2
 
 # A comma between a digit and exactly three digits is a thousands separator.  The pattern starts
 # with the literal comma (the digit before it is a look-behind *after* it), so the regex engine
@@ -51,8 +54,15 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), positions
 
 
+def index_form(text: str) -> str:
+    """The copy of a paragraph that is indexed: normalised, then folded like every query token."""
+    return fold(normalise(text))
+
+
 def fold(token: str) -> str:
     """Lower case without diacritics: the form in which tokens are compared."""
+    if token.isascii():
+        return token.lower()
     decomposed = unicodedata.normalize("NFD", token)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).lower()

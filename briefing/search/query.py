@@ -12,6 +12,11 @@ understood:
   phrase, and a number followed by "million"/"billion"/... ("$8 billion") is one phrase.
 
 Numbers are normalised like the index ("11,000" -> "11000").
+
+Work is bounded: a query over ``MAX_QUERY_CHARS`` characters or ``MAX_QUERY_TERMS`` terms is
+refused with a message (``QueryRefused``) before any parsing; duplicates are dropped through
+sets (a pasted page once took 10 s here), and excluded phrases are one ``NOT (a OR b …)``
+rather than one nesting level each (FTS5's parser stack overflowed at 97).
 """
 
 from __future__ import annotations
@@ -20,7 +25,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from briefing.errors import BriefingError
 from briefing.search.normalize import query_tokens
+
+MAX_QUERY_CHARS = 2000  # a long paragraph pasted to find its source still fits
+MAX_QUERY_TERMS = 100  # words and phrases, excluded ones included
+
+
+class QueryRefused(BriefingError):
+    """A search that is not run (too long, or stopped at the time limit), in plain words."""
 
 _QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _MULTIPLIERS = {"hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "percent", "per"}
@@ -61,8 +74,9 @@ class Query:
             alts = [p.fts() for p in clause]
             parts.append(alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
         expr = " AND ".join(parts)
-        for phrase in self.excluded:
-            expr = f"({expr}) NOT {phrase.fts()}"
+        if self.excluded:
+            alts = [p.fts() for p in self.excluded]
+            expr = f"({expr}) NOT " + (alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")")
         return expr
 
 
@@ -78,8 +92,15 @@ def _is_number(phrase: Phrase) -> bool:
     return not phrase.prefix and all(t.isdigit() for t in phrase.tokens)
 
 
+def check_length(text: str) -> None:
+    """Refuse (QueryRefused) a query too long to be a search: a pasted page, not words to find."""
+    if len(text or "") > MAX_QUERY_CHARS:
+        raise QueryRefused(f"The search is too long ({len(text):,} characters; at most {MAX_QUERY_CHARS:,}). "
+                           "Search for a few distinctive words or a quoted phrase.")
+
+
 def parse(text: str) -> Query:
-    """Parse user input; never raises for any string."""
+    """Parse user input; never raises for any string (callers refuse over-long ones first)."""
     parts = _QUOTES.split(text or "")
     if len(parts) % 2 == 0:  # an unterminated quote: its text is read as plain words
         parts = parts[:-2] + [parts[-2] + " " + parts[-1]]
@@ -114,6 +135,9 @@ def parse(text: str) -> Query:
             items.append(("p", phrase, negated, False))
 
     query = Query()
+    singles: set[Phrase] = set()  # phrases whose clause is that phrase alone
+    group: set[Phrase] = set()  # the phrases of the last clause
+    seen_excluded: set[Phrase] = set()
     pending_or = pending_not = False
     for item in items:
         if item[0] == "op":
@@ -124,13 +148,24 @@ def parse(text: str) -> Query:
             continue
         _, phrase, negated, _quoted = item
         if negated or pending_not:
-            query.excluded.append(phrase)
+            if phrase not in seen_excluded:
+                seen_excluded.add(phrase)
+                query.excluded.append(phrase)
         elif pending_or:
-            if phrase not in query.clauses[-1]:
-                query.clauses[-1].append(phrase)
-        elif [phrase] not in query.clauses:
+            last = query.clauses[-1]
+            if phrase not in group:
+                if len(last) == 1:
+                    singles.discard(last[0])
+                last.append(phrase)
+                group.add(phrase)
+        elif phrase not in singles:
+            singles.add(phrase)
             query.clauses.append([phrase])
+            group = {phrase}
         pending_or = pending_not = False
+    if len(query.phrases) + len(query.excluded) > MAX_QUERY_TERMS:
+        raise QueryRefused(f"The search has too many terms ({len(query.phrases) + len(query.excluded):,}; at most "
+                           f"{MAX_QUERY_TERMS}). Search for a few distinctive words or a quoted phrase.")
     return query
 
 
