@@ -34,13 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import registry
+from briefing.analysis import AIDS
 from briefing.errors import BriefingError, ContentError
 from briefing.outputs import OutputRefused, check_output
 from briefing.writers import ExportCancelled, export
 from briefing.gui.worker import run_in_background
 from briefing.gui.safe_text import make_plain
 
-INCLUDE = (("cover", "Cover page"), ("toc", "Table of contents"), ("sources", "Sources list"), ("comments", "Comments on excerpts"))
+INCLUDE = (("cover", "Cover page"), ("toc", "Table of contents"), ("sources", "Sources list"), ("comments", "Comments on excerpts"),
+           ("figures", "Key figures table"), ("timeline", "Timeline"), ("conflicts", "Conflicting claims"),
+           ("balance", "Source balance per section"))  # the last four: the briefing aids, off by default
 
 try:  # PySide6-Essentials has no QtPdf; the preview is a bonus where it exists.
     from PySide6.QtPdf import QPdfDocument  # noqa: F401
@@ -127,7 +130,7 @@ class ExportDialog(QDialog):
         self.include_checks: dict[str, QCheckBox] = {}
         for key, label in INCLUDE:
             check = QCheckBox(label)
-            check.setChecked(True)
+            check.setChecked(key not in AIDS)
             if key != "comments" and not self._supports_include:
                 check.setEnabled(False)
                 check.setToolTip("Always included by this version of the PDF exporter.")

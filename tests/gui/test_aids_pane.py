@@ -115,3 +115,33 @@ def test_a_briefing_without_numbers_says_so_in_every_tab(qtbot, window, library)
     assert pane.notes["timeline"].text().startswith("No dated events")
     assert pane.notes["conflicts"].text().startswith("No conflicting")
     assert all(pane.models[k].rowCount() == 0 for k in ("figures", "timeline", "conflicts"))
+
+
+def test_export_from_the_main_window_with_the_aids_checked(qtbot, window, library, tmp_path, monkeypatch):
+    from pypdf import PdfReader
+
+    from briefing.gui.export_dialog import ExportDialog
+
+    add_paragraph(qtbot, window, library, EMBASSY, 4)
+    add_paragraph(qtbot, window, library, INSIGHT, 5)
+    out = tmp_path / "aids.pdf"
+    seen = {}
+
+    def run(dialog):  # what the user does in the modal dialog: tick the aids, export, wait
+        seen["unchecked by default"] = [k for k in ("figures", "timeline", "conflicts", "balance")
+                                        if not dialog.include_checks[k].isChecked()]
+        for key in ("figures", "timeline"):
+            dialog.include_checks[key].setChecked(True)
+        dialog.output_edit.setText(str(out))
+        with qtbot.waitSignal(dialog.finished_export, timeout=60000) as blocker:
+            dialog.export_button.click()
+        seen["state"] = blocker.args
+        return 1
+
+    monkeypatch.setattr(ExportDialog, "exec", run)
+    window.actions["export"].trigger()
+    assert seen == {"unchecked by default": ["figures", "timeline", "conflicts", "balance"], "state": ["done"]}
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(str(out)).pages).split())
+    assert "Key figures" in text and "gone down 90 percent" in text and "$8 billion" in text
+    assert "Timeline" in text and "1999" in text
+    assert "Conflicting claims" not in text
