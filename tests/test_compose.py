@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.citation.adapter import CiterProcessor
 from briefing.citation.api import CitedDocument
 from briefing.citation.formats import Run
 from briefing.compose import compose, load_layout, register_kind
@@ -21,6 +22,12 @@ def lib(tmp_path_factory):
     return make_library(tmp_path_factory.mktemp("lib"))
 
 
+def composed(briefing, lib, **kw):
+    """compose() with the Citer adapter (Chicago notes, "Sources"): these tests are about
+    composition; the citation processors are tested on their own."""
+    return compose(briefing, lib, CiterProcessor("chicago"), **kw)
+
+
 def quotes(document) -> list[Quote]:
     return [b for b in document.blocks() if isinstance(b, Quote)]
 
@@ -30,7 +37,7 @@ def part(document, kind):
 
 
 def test_notes_are_numbered_in_reading_order_one_per_excerpt(lib):
-    doc = compose(small_briefing(lib), lib)
+    doc = composed(small_briefing(lib), lib)
     refs = [s.number for q in quotes(doc) for s in q.citation if isinstance(s, NoteRef)]
     assert refs == list(range(1, 9))  # eight excerpts in three sections
     assert [n.number for n in doc.notes] == refs
@@ -41,7 +48,7 @@ def test_notes_are_numbered_in_reading_order_one_per_excerpt(lib):
 
 
 def test_bibliography_lists_each_cited_source_once_sorted_by_the_style(lib):
-    doc = compose(small_briefing(lib), lib)
+    doc = composed(small_briefing(lib), lib)
     bib = part(doc, "bibliography")
     assert plain(bib.blocks[0].spans) == "Sources"
     entries = [plain(e) for e in bib.blocks[1].entries]
@@ -75,51 +82,51 @@ def test_stale_and_missing_excerpts_carry_a_notice(lib):
     gone = excerpt(lib, "beta", 2)
     gone.source_id = "not-in-library"
     b.sections[2].items.append(gone)
-    qs = quotes(compose(b, lib))
+    qs = quotes(composed(b, lib))
     assert [q.status for q in qs].count("stale") == 1 and qs[3].notice == STALE_TEXT
     assert qs[-1].status == "missing" and qs[-1].notice == MISSING_TEXT
     assert "not-in-library" in plain(qs[-1].citation) and qs[-1].citation[-1] == NoteRef(9)
     assert all(q.notice == "" for q in qs if q.status == "ok")
-    doc = compose(b, lib)
+    doc = composed(b, lib)
     assert plain(doc.notes[-1].spans) == "Source “not-in-library” is not in the library."
 
 
 def test_ellipses_and_comments(lib):
-    qs = quotes(compose(small_briefing(lib), lib))
+    qs = quotes(composed(small_briefing(lib), lib))
     assert plain(qs[2].spans) == "… Clinton credited Colombia for its security gains. …"
     assert plain(qs[2].comment) == "Comment: Use in remarks." and qs[2].comment[0].bold
-    without = quotes(compose(small_briefing(lib), lib, include={"comments": False}))
+    without = quotes(composed(small_briefing(lib), lib, include={"comments": False}))
     assert without[2].comment == []
 
 
 def test_included_parts(lib):
     b = small_briefing(lib)
-    assert [p.kind for p in compose(b, lib).parts] == ["cover", "contents", "section", "section", "section", "notes",
+    assert [p.kind for p in composed(b, lib).parts] == ["cover", "contents", "section", "section", "section", "notes",
                                                        "bibliography"]
-    doc = compose(b, lib, include={"cover": False, "toc": False, "sources": False})
+    doc = composed(b, lib, include={"cover": False, "toc": False, "sources": False})
     assert [p.kind for p in doc.parts] == ["section"] * 3
     assert doc.notes == [] and not any(isinstance(s, NoteRef) for q in quotes(doc) for s in q.citation)
     with pytest.raises(ValueError, match="unknown part"):
-        compose(b, lib, include={"appendix": True})
+        composed(b, lib, include={"appendix": True})
 
 
 def test_contents_lists_sections_then_notes_and_sources(lib):
     b = small_briefing(lib)
     b.sections[1].title = "  "
-    contents = part(compose(b, lib), "contents").blocks[0]
+    contents = part(composed(b, lib), "contents").blocks[0]
     assert isinstance(contents, Contents)
     assert [(e.anchor, e.title) for e in contents.entries] == [
         ("sec1", "Extradition in Nariño"), ("sec2", "Section 2"), ("sec3", "Migration"), ("notes", "Notes"),
         ("sources", "Sources")]
     b.sections[0].title = "x" * 500
-    long_entry = part(compose(b, lib), "contents").blocks[0].entries[0]
+    long_entry = part(composed(b, lib), "contents").blocks[0].entries[0]
     assert len(long_entry.title) == 241 and long_entry.title.endswith("…")
-    empty = part(compose(Briefing(), lib), "contents").blocks[0]
+    empty = part(composed(Briefing(), lib), "contents").blocks[0]
     assert empty.entries == [] and empty.empty_text
 
 
 def test_study_layout_labels_excerpts_and_puts_summary_last(lib):
-    doc = compose(small_briefing(lib), lib, layout="study")
+    doc = composed(small_briefing(lib), lib, layout="study")
     assert [q.label for q in quotes(doc)] == [f"Excerpt {n}" for n in range(1, 9)]
     first = part(doc, "section").blocks
     labels = [plain(b.spans) for b in first if isinstance(b, Paragraph) and b.role == "label"]
@@ -127,7 +134,7 @@ def test_study_layout_labels_excerpts_and_puts_summary_last(lib):
     assert isinstance(first[-1], RuledLines) and first[-1].count == 4 and first[-1].fill
     sections = [p for p in doc.parts if p.kind == "section"]
     assert [p.new_page for p in sections] == [False, True, True]
-    memo = compose(small_briefing(lib), lib, layout="memo")
+    memo = composed(small_briefing(lib), lib, layout="memo")
     assert all(q.label == "" for q in quotes(memo))
     blocks = part(memo, "section").blocks
     assert plain(blocks[1].spans) == "Key points" and isinstance(blocks[2], BulletList)
@@ -170,15 +177,15 @@ def test_item_kinds_are_dispatched_through_one_table(lib, monkeypatch):
     item.kind = "callout"
     monkeypatch.setitem(ITEM_KINDS, "callout", lambda comp, it: [Paragraph([], role="callout")])
     b = Briefing(sections=[Section(title="S", items=[item])])
-    assert any(isinstance(x, Paragraph) and x.role == "callout" for x in compose(b, lib).blocks())
+    assert any(isinstance(x, Paragraph) and x.role == "callout" for x in composed(b, lib).blocks())
     register_kind("callout", ITEM_KINDS["callout"])  # the public way in, same table
     item.kind = "unknown"
     with pytest.raises(ValueError, match="no composer"):
-        compose(b, lib)
+        composed(b, lib)
 
 
 def test_subheadings_and_notes(lib):
-    blocks = part(compose(small_briefing(lib), lib), "section").blocks
+    blocks = part(composed(small_briefing(lib), lib), "section").blocks
     sub = next(b for b in blocks if isinstance(b, Heading) and b.level == 2)
     assert plain(sub.spans) == "Background"
     note = next(b for b in blocks if isinstance(b, Paragraph) and b.role == "note")
@@ -209,6 +216,6 @@ def test_bad_layout_file_names_file_line_and_field(tmp_path):
 def test_a_briefing_without_a_layout_uses_the_one_named_like_its_theme(lib):
     b = small_briefing(lib)
     b.meta.theme = "study"
-    assert quotes(compose(b, lib))[0].label == "Excerpt 1"
+    assert quotes(composed(b, lib))[0].label == "Excerpt 1"
     b.meta.theme = "memo"
-    assert quotes(compose(b, lib))[0].label == ""
+    assert quotes(composed(b, lib))[0].label == ""

@@ -4,6 +4,10 @@ The reference data (``tests/data/export_reference``) was written by ``tests/expo
 from commit e17e089, the last export that assembled the document inside the PDF writer: the
 printed text in order, the outline and the page count of two fixture briefings over a frozen copy
 of the bundled library, in both themes and all three citation styles.
+
+Citations are formatted by ``CiterProcessor``, the adapter that reproduces the formatting of that
+commit, so the check is about composition and the writer; a different citation processor (CSL)
+changes the words of notes and sources by design and is tested on its own.
 """
 
 from __future__ import annotations
@@ -12,7 +16,10 @@ import json
 
 import pytest
 
-from briefing.writers import export
+from briefing.citation.adapter import CiterProcessor
+from briefing.compose import compose, layout_for
+from briefing.writers import get
+from briefing.writers.themes import load_theme
 
 from export_reference import FIXTURES, STYLES, THEMES, fixture_briefing, fixture_library, reference_path, summary
 
@@ -34,7 +41,9 @@ def first_difference(a: str, b: str) -> str:
 def test_same_text_outline_and_pages_as_before(lib, tmp_path, fixture, theme, style):
     before = json.loads(reference_path(fixture, theme, style).read_text(encoding="utf-8"))
     out = tmp_path / "now.pdf"
-    export(fixture_briefing(fixture, lib), lib, out, theme=theme, style=style)
+    briefing = fixture_briefing(fixture, lib)
+    document = compose(briefing, lib, CiterProcessor(style), layout_for(briefing.meta, (theme,)))
+    get("pdf").load()(document, load_theme(theme), out)
     now = summary(out.read_bytes())
     assert abs(now["pages"] - before["pages"]) <= max(0.02 * before["pages"], 0), (now["pages"], before["pages"])
     assert now["outline"] == before["outline"]

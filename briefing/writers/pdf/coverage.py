@@ -137,7 +137,22 @@ def fit_markup(markup: str | None, name: str) -> str | None:
 class SafeParagraph(Paragraph):
     """A Paragraph whose text is first fitted to its style's fonts (see module docstring)."""
 
+    bb_wrapped: tuple | None = None  # (width, the lines it gave, the size it returned)
+
     def __init__(self, text, style=None, *args, **kwargs):
         if isinstance(text, str) and style is not None and kwargs.get("frags") is None:
             text = fit_markup(text, getattr(style, "fontName", ""))
         super().__init__(text, style, *args, **kwargs)
+
+    def wrap(self, availWidth, availHeight):
+        # Line breaking depends on the width only (and the style, which a paragraph keeps).  A
+        # keep-together group measures its content, then the frame wraps the same paragraphs
+        # again at the same width: reuse the first result while its lines are still the ones
+        # the paragraph holds (a split that gives up drops them, forcing a fresh wrap).
+        done = self.bb_wrapped
+        if done is not None and done[0] == availWidth and getattr(self, "blPara", None) is done[1]:
+            self.width, self.height = done[2]
+            return done[2]
+        size = super().wrap(availWidth, availHeight)
+        self.bb_wrapped = (availWidth, getattr(self, "blPara", None), size)
+        return size
