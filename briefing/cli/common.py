@@ -86,8 +86,25 @@ def open_index(lib: Library) -> SearchIndex:
     return idx
 
 
+def configure_output() -> None:
+    """Never fail on a character the terminal's encoding lacks (a Windows console, a redirect in a
+    legacy code page): tables and messages show it replaced; ``--json`` escapes it instead
+    (``print_json``), so scripts lose nothing."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors=errors)
+            except (ValueError, OSError):
+                pass
+
+
+def _utf8_stdout() -> bool:
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "") == "utf8"
+
+
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(data, sys.stdout, ensure_ascii=not _utf8_stdout(), indent=2)
     sys.stdout.write("\n")
 
 

@@ -38,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 failure, 2 usage error)."""
+    from briefing.cli.common import configure_output
+
+    configure_output()
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
