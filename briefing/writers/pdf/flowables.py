@@ -164,3 +164,21 @@ class Gap(Spacer):
 
     def drawOn(self, canvas, x, y, _sW=0) -> None:
         pass
+
+
+class HeaderLabel(Flowable):
+    """Zero-size marker at the start of a part: from the page it is drawn on, the running
+    header shows ``label`` ("Tab A"; "" clears it).  The header is drawn at the end of each page
+    (``BriefingDocTemplate.draw_header_label``), so a part that starts a page labels that page."""
+
+    def __init__(self, label: str, on_draw: Callable[[str], None]) -> None:
+        super().__init__()
+        self.label = label
+        self.on_draw = on_draw
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self) -> None:
+        self.on_draw(self.label)

@@ -29,6 +29,7 @@ from briefing.writers.themes import Theme
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
 FLOWABLES_PER_CHECK = 16  # cancel/progress looked at every N flowables (and after every page)
 PAGE_STYLES = ("cover", "front", "body")
+LABEL_ROOM = 90  # points of the running header kept for a part's label ("Tab A")
 
 
 def furniture_form_name(template: str) -> str:
@@ -105,7 +106,10 @@ class BriefingDocTemplate(BaseDocTemplate):
             initialFontSize=10,
             **info,
         )
-        templates = [PageTemplate(id=name, frames=[self.frame_for(name)], onPage=self.draw_furniture)
+        self.header_label = ""  # "Tab A": set by HeaderLabel markers, drawn at each page's end
+        self.labelled = False  # the document has header labels: the running title leaves them room
+        templates = [PageTemplate(id=name, frames=[self.frame_for(name)], onPage=self.draw_furniture,
+                                  onPageEnd=self.draw_header_label)
                      for name in PAGE_STYLES]
         # platypus starts on the first template: put the first part that is printed first
         templates.sort(key=lambda t: t.id != first_template)
@@ -194,13 +198,32 @@ class BriefingDocTemplate(BaseDocTemplate):
         size = self.theme["sizes.small"]
         y = h - off - size - 6 if self.bb_marking else h - off
         if self.header_text is None:
-            self.header_text = fit_text(self.bb_title, self.furniture_font, size, self.width)
+            room = self.width - (LABEL_ROOM if self.labelled else 0)
+            self.header_text = fit_text(self.bb_title, self.furniture_font, size, room)
         canv.setFont(self.furniture_font, size)
         canv.setFillColor(HexColor(self.theme["colors.muted"]))
         canv.drawString(self.leftMargin, y, self.header_text)
         canv.setStrokeColor(HexColor(self.theme["colors.rule"]))
         canv.setLineWidth(0.4)
         canv.line(self.leftMargin, y - 3, w - self.rightMargin, y - 3)
+
+    def set_header_label(self, label: str) -> None:
+        self.header_label = clean(label).strip()
+
+    def draw_header_label(self, canv: Canvas, doc) -> None:
+        """onPageEnd: the label of the part on this page ("Tab A"), right-aligned in the header."""
+        if not self.header_label or self.pageTemplate.id == "cover":
+            return
+        w, h = self.pagesize
+        off = self.theme["margins.header"]
+        size = self.theme["sizes.small"]
+        y = h - off - size - 6 if self.bb_marking else h - off
+        canv.saveState()
+        canv.setFont(font_name(self.theme["fonts.furniture"], "bold"), size)
+        canv.setFillColor(HexColor(self.theme["colors.heading"]))
+        canv.drawRightString(w - self.rightMargin, y, fit_text(self.header_label, self.furniture_font, size,
+                                                              LABEL_ROOM))
+        canv.restoreState()
 
     def draw_ruled_margin(self, canv: Canvas) -> None:
         notes = self.theme["notes_margin"]

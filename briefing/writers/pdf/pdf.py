@@ -82,7 +82,10 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
         def on_anchor(key: str, page: int) -> None:
             holder["doc"].section_drawn(key, page)
 
-        renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe)
+        def on_label(label: str) -> None:
+            holder["doc"].set_header_label(label)
+
+        renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label)
         story = renderer.story()
         metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
                     "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],
@@ -93,6 +96,7 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
             invariant=deterministic, first_template=renderer.first_template(), page_numbers=info.page_numbers,
         )
         holder["doc"] = doc
+        doc.labelled = renderer.labelled
         canvases: list = []
 
         def make_canvas(*args, **kwargs):

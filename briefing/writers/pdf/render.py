@@ -15,7 +15,7 @@ from reportlab.platypus import Table as RLTable
 
 from briefing.compose import document as d
 from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.writers.pdf.flowables import AnchoredHeading, Gap, RuledLines, TocEntry, ruled_paragraph_class
+from briefing.writers.pdf.flowables import AnchoredHeading, Gap, HeaderLabel, RuledLines, TocEntry, ruled_paragraph_class
 from briefing.writers.pdf.markup import LINK_COLOR, esc, spans_markup
 from briefing.writers.themes import Theme
 
@@ -26,6 +26,8 @@ ROLE_STYLES = {
     "body": "body", "note": "note", "comment": "comment", "notice": "stale", "label": "label", "lead": "body",
     "cover-title": "title", "cover-subtitle": "subtitle", "cover-label": "cover_label",
     "cover-value": "cover_value", "marking": "cover_marking", "small": "small",
+    # information memo (briefing/compose/memo.py)
+    "memo-title": "h1", "memo-field": "body", "designation": "small", "signature": "body",
 }
 HEADING_STYLES = {1: "h1", 2: "h2", 3: "label"}
 COVER_TOP = 72  # points above the cover's title
@@ -33,11 +35,14 @@ NO_SUBTITLE = 18  # points where a cover has no subtitle
 
 
 class StoryRenderer:
-    def __init__(self, document: d.Document, theme: Theme, styles: dict, on_anchor, safe: bool = False) -> None:
+    def __init__(self, document: d.Document, theme: Theme, styles: dict, on_anchor, safe: bool = False,
+                 on_label=None) -> None:
         self.doc = document
         self.theme = theme
         self.s = styles
         self.on_anchor = on_anchor  # (key, page) when an anchored heading is drawn
+        self.on_label = on_label  # (label) when a part with a running-header label starts
+        self.labelled = on_label is not None and any(p.header_label for p in document.parts)
         self.safe = safe  # fallback after a LayoutError: no keep-together groups
         self.quote_class = ruled_paragraph_class(theme["quote.rule_width"], HexColor(theme["colors.rule"]),
                                                  8 if not theme["quote.shade"] else 10)
@@ -112,7 +117,8 @@ class StoryRenderer:
             out.append(self.para(esc(block.empty_text), "body"))
         leader = HexColor(self.theme["colors.muted"])
         for entry in block.entries:
-            out.append(TocEntry(entry.anchor, esc(entry.title), self.s["toc_entry"], leader))
+            title = f"{entry.label}: {entry.title}" if entry.label else entry.title  # "Tab A: Extradition"
+            out.append(TocEntry(entry.anchor, esc(title), self.s["toc_entry"], leader))
         return out
 
     def note_list(self, block: d.NoteList) -> list:
@@ -136,6 +142,8 @@ class StoryRenderer:
     # -- parts -----------------------------------------------------------------------------
     def part(self, part: d.Part) -> list:
         out: list = list(PART_OPENINGS.get(part.kind, lambda r: [])(self))
+        if self.labelled:  # every part sets the header label, so a part without one clears it
+            out.insert(0, HeaderLabel(part.header_label, self.on_label))
         for block in part.blocks:
             out += RENDERERS[type(block)](self, block)
             if part.kind == "cover" and getattr(block, "role", "") == "cover-title" and not any(
