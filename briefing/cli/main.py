@@ -65,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - every other failure: in plain words, never a traceback
+        from briefing.failures import describe
+
+        error(describe(exc))
+        return 1
 
 
 if __name__ == "__main__":

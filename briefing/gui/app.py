@@ -101,6 +101,9 @@ def _run(argv: list[str] | None, settle_gc) -> int:
     except Exception as exc:  # noqa: BLE001 - the app still works without search
         index_error = exc
     window = build_window(library, index)
+    from briefing.gui.failure_hook import install
+
+    uninstall_hook = install(window)  # an uncaught failure becomes a message on this window, not a traceback
     window.show()
 
     restored = window.controller.maybe_restore_recovery(window)
@@ -122,6 +125,7 @@ def _run(argv: list[str] | None, settle_gc) -> int:
     QTimer.singleShot(0, settle_gc)
     QTimer.singleShot(0, window.update_index)
     code = app.exec()
+    uninstall_hook()
 
     from briefing.gui.worker import wait_for_all
 

@@ -16,6 +16,7 @@ widget should check it (or cancel their task in ``closeEvent``).
 
 from __future__ import annotations
 
+import sys
 import traceback
 from typing import Any, Callable
 
@@ -99,8 +100,9 @@ def run_in_background(
             callback(value)
 
     def default_error(exc):
-        # Never swallow a failure silently: print it like an uncaught exception would be.
-        print(getattr(exc, "__traceback_text__", repr(exc)))
+        # Never swallow a failure silently: report it like an uncaught exception (the GUI's
+        # hook, briefing.gui.failure_hook, shows it on the window in plain words).
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     task.signals.done.connect(lambda result: finish(on_done, result))
     task.signals.error.connect(lambda exc: finish(on_error or default_error, exc))
