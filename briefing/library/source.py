@@ -62,20 +62,7 @@ class _PathField:
         return value
 
     def __set__(self, obj, value):
-        global _path_assignments
         obj.__dict__[self.slot] = value
-        _path_assignments += 1
-
-
-_path_assignments = 0
-
-
-def path_assignments() -> int:
-    """How many times a source's ``meta_path`` or ``text_path`` has been set in this process.
-
-    Unchanged since a caller last looked (and the same or equal Source objects): no source's paths
-    changed.  The search index's full scan checks this instead of reading 10,000 ``text_path``s."""
-    return _path_assignments
 
 
 def author_name(author) -> str:

@@ -22,8 +22,6 @@ import operator
 import os
 from itertools import compress, count
 
-from briefing.library.source import path_assignments
-
 # mtime_ns and size of a row whose file could not be stat'ed: never equal to an indexed row
 UNREAD = None
 
@@ -33,9 +31,6 @@ class TextScan:
 
     def __init__(self) -> None:
         self._grouping: list = []  # [(pairs, (by_dir, textless))] for the last library, see _by_folder
-        # (path_assignments(), the library's Source objects, their grouping): reading 10,000
-        # text_path attributes to compare the pairs was ~2.5 ms of a scan.
-        self._library: tuple | None = None
         # The last settled scan: (grouping, the table's row set, its rows, the rows of it that were
         # not in the table after its write).  None: compare in full next time.
         self._last: tuple | None = None
@@ -71,14 +66,8 @@ class TextScan:
         return differ, removed
 
     def _group(self, values: list) -> tuple:
-        """The library's text files by folder; kept while the sources and their paths are the same."""
-        stamp = path_assignments()
-        kept = self._library
-        if kept is not None and kept[0] == stamp and kept[1] == values:  # identity, in C (or equal fields)
-            return kept[2]
-        grouping = _by_folder(list(map(_ID_AND_PATH, values)), self._grouping)
-        self._library = (stamp, values, grouping)
-        return grouping
+        """The library's text files by folder; the same object while every (id, text_path) is the same."""
+        return _by_folder(list(map(_ID_AND_PATH, values)), self._grouping)
 
     def settled(self, table: set) -> None:
         """The scan's changes are written (``table`` is the row set now): remember it for the next one."""
