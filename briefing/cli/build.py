@@ -1,4 +1,5 @@
-"""``build``: export a briefing (a .briefing.yaml file, or a draft assembled from topics) as a PDF."""
+"""``build``: export a briefing (a .briefing.yaml file, or a draft assembled from topics) as a
+PDF, Word or HTML file in a layout; a layout with a page budget says whether it fits."""
 
 from __future__ import annotations
 
@@ -16,6 +17,37 @@ def _names(kind: str) -> tuple[str, ...]:
     from briefing import registry
 
     return registry.listing(kind).names()
+
+
+def _formats() -> list[str]:
+    from briefing import writers
+
+    return writers.names()
+
+
+def _format_for(args) -> str:
+    """--format, else the output's extension when a writer has it (.docx, .html), else pdf."""
+    from briefing import writers
+
+    if args.format:
+        return args.format
+    suffix = args.output.suffix.lower()
+    return next((name for name in writers.names() if writers.get(name).extension == suffix), "pdf")
+
+
+def _report_budget(args, briefing, lib, result, fmt: str, include) -> int:
+    """The page budget's verdict, said plainly; 3 with --strict when it is exceeded."""
+    from briefing.writers import budget
+
+    verdict = budget.check(briefing, lib, args.layout, pdf_result=result if fmt == "pdf" else None,
+                           theme=args.theme, style=args.style, page_size=args.page_size, include=include)
+    if verdict is None:
+        return 0
+    if verdict.fits:
+        print(verdict.message)
+        return 0
+    warn(f"{verdict.message} {verdict.offer}")
+    return 3 if args.strict else 0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +68,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="citation style, one of: %(choices)s (default: the briefing's, else chicago)")
     p.add_argument("--page-size", choices=_names("page-sizes"), metavar="SIZE",
                    help="one of: %(choices)s (default: the briefing's, else letter)")
+    p.add_argument("--layout", choices=_names("layouts"), metavar="LAYOUT",
+                   help="one of: %(choices)s (default: the briefing's; see `briefing-book layouts`)")
+    p.add_argument("--format", choices=_formats(), metavar="FORMAT",
+                   help="one of: %(choices)s (default: from the output's extension, else pdf)")
+    p.add_argument("--strict", action="store_true",
+                   help="exit with status 3 when the layout's page budget is exceeded (the file is still written)")
     p.add_argument("--deterministic", action="store_true", help="byte-identical output for the same input")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
     for aid in AIDS:  # the briefing aids, each an optional table in a "Briefing aids" part
@@ -112,10 +150,15 @@ def run_build(args: argparse.Namespace) -> int:
     try:
         lib = load_library()
         briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
-        result = export(briefing, lib, args.output, theme=args.theme, style=args.style,
-                            page_size=args.page_size, deterministic=args.deterministic,
-                            include={aid: True for aid in AIDS if getattr(args, aid)} or None,
-                            progress=_progress(args.quiet))
+        fmt = _format_for(args)
+        include = {aid: True for aid in AIDS if getattr(args, aid)} or None
+        result = export(briefing, lib, args.output, format=fmt, layout=args.layout, theme=args.theme,
+                        style=args.style, page_size=args.page_size, deterministic=args.deterministic,
+                        include=include, progress=_progress(args.quiet))
+        print(f"Wrote {result.path}" + (f" ({result.pages} pages)" if result.pages else ""))
+        for warning in result.warnings:
+            warn(warning)
+        status = _report_budget(args, briefing, lib, result, fmt, include)
     except CommandError as exc:
         error(str(exc))
         return exc.code
@@ -125,5 +168,4 @@ def run_build(args: argparse.Namespace) -> int:
     except BriefingError as exc:
         error(str(exc))
         return 1
-    print(f"Wrote {result.path} ({result.pages} pages)")
-    return 0
+    return status
