@@ -6,7 +6,6 @@ from pathlib import Path
 
 from briefing.library import Library
 from briefing.search import SearchIndex
-from briefing.search.query import topic_match_fts
 
 
 def _lib(content: Path) -> Library:
@@ -14,7 +13,7 @@ def _lib(content: Path) -> Library:
 
 
 def _stored(idx: SearchIndex) -> int:
-    return idx._conn.execute("SELECT count(*) FROM topic_results").fetchone()[0]
+    return len(idx.storage().rankings)
 
 
 def test_suggestions_are_stored_and_served_until_a_source_changes(content_copy, tmp_path):
@@ -48,12 +47,12 @@ def test_stat_only_change_keeps_stored_results(content_copy, tmp_path):
     with SearchIndex.open(tmp_path / "i.sqlite3") as idx:
         idx.update(lib)
         idx.count_suggestions(lib.topic("trade"))
-        gen = idx._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        gen = idx.storage().generation
         txt = content_copy / "sources" / "us-colombia-action-plan-2012.txt"
         later = time.time() + 5
         os.utime(txt, (later, later))
         assert idx.update(_lib(content_copy)).indexed == 0
-        assert idx._conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0] == gen
+        assert idx.storage().generation == gen
 
 
 def test_deeper_request_than_stored_recomputes(content_copy):
@@ -143,12 +142,22 @@ def test_index_calls_wait_for_the_one_in_progress(tmp_path):
     index = SearchIndex.open(tmp_path / "idx.sqlite3")
     index.update(library)
     results = []
-    with index._lock:  # stands for a call in progress on another thread
-        worker = threading.Thread(target=lambda: results.append(index.search("Colombia")))
-        worker.start()
-        worker.join(0.3)
-        assert worker.is_alive() and results == []  # it waited its turn
+    updating, release = threading.Event(), threading.Event()
+
+    def held_progress(done: int, total: int) -> None:  # an update in progress on another thread
+        updating.set()
+        release.wait(5)
+
+    updater = threading.Thread(target=lambda: index.update(library, held_progress))
+    updater.start()
+    assert updating.wait(5)
+    worker = threading.Thread(target=lambda: results.append(index.search("Colombia")))
+    worker.start()
+    worker.join(0.3)
+    assert worker.is_alive() and results == []  # it waited its turn
+    release.set()
     worker.join(5)
+    updater.join(5)
     assert results and results[0]
     index.close()
 
@@ -176,8 +185,7 @@ def test_full_scan_sees_another_handles_writes_and_moved_texts(content_copy, tmp
         read = a.stats["texts_read"]
         result = a.update(lib)
         assert a.stats["texts_read"] == read + 1 and result.indexed == 0  # same content: stat row only
-        assert a._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (sid,)).fetchone()[0] == \
-            str(moved / txt.name)
+        assert a.indexed_text_path(sid) == str(moved / txt.name)
         assert a.update(lib).unchanged == 5 and a.stats["texts_read"] == read + 1
 
 
@@ -189,9 +197,10 @@ def test_update_refreshes_the_stored_topic_rankings_when_passages_change(content
         assert idx.refresh_topics(lib.topics.values()) == 0  # all current: nothing recomputed
         topic = lib.topic("migration")
         stored = idx.suggest(topic)
-        idx._conn.execute("DELETE FROM topic_results")
-        assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic)] == \
-            [(h.source_id, h.paragraph, h.score) for h in stored]  # the refresh stored what suggest computes
+        with SearchIndex.open(":memory:") as fresh:  # computed afresh, nothing stored yet
+            fresh.update(lib, refresh_topics=False)
+            assert [(h.source_id, h.paragraph, h.score) for h in fresh.suggest(topic)] == \
+                [(h.source_id, h.paragraph, h.score) for h in stored]  # the refresh stored what suggest computes
         txt = content_copy / "sources" / "afp-blinken-colombia-visit.txt"
         txt.write_text(txt.read_text(encoding="utf-8") + "\n\nMore Venezuelans arrived.\n", encoding="utf-8")
         idx.update(_lib(content_copy))
@@ -214,7 +223,7 @@ def test_repeated_full_scans_of_one_library_object_see_every_change(content_copy
         assert idx.update(lib).indexed == 0
         txt.write_text(txt.read_text(encoding="utf-8") + "\n\nA zanzibarian postscript.\n", encoding="utf-8")
         assert idx.update(lib).indexed == 1 and [h.source_id for h in idx.search("zanzibarian")] == [sid]
-        assert idx._scan.full_compares == 1  # only the first scan compared every row
+        assert idx.full_compares == 1  # only the first scan compared every row
         saved = txt.read_bytes()
         txt.unlink()
         for _ in range(2):  # reported on every scan while it is missing (its passages are dropped)
@@ -229,13 +238,12 @@ def test_repeated_full_scans_of_one_library_object_see_every_change(content_copy
         lib.sources[sid].text_path = moved / txt.name  # the same Source object, a new path
         read = idx.stats["texts_read"]
         assert idx.update(lib).indexed == 0 and idx.stats["texts_read"] == read + 1
-        assert idx._scan.full_compares == 2  # a path was set: the files are grouped and compared afresh
-        assert idx._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (sid,)).fetchone()[0] == \
-            str(moved / txt.name)
+        assert idx.full_compares == 2  # a path was set: the files are grouped and compared afresh
+        assert idx.indexed_text_path(sid) == str(moved / txt.name)
         (moved / txt.name).write_text("Only a zanzibarian line now.\n", encoding="utf-8")
         assert idx.update(lib).indexed == 1 and [h.paragraph for h in idx.search("zanzibarian")] == [1]
         assert idx.update_sources(lib, [sid]).indexed == 0  # a targeted update: the next scan compares in full
-        assert idx.update(lib).indexed == 0 and idx._scan.full_compares == 3
+        assert idx.update(lib).indexed == 0 and idx.full_compares == 3
 
 
 def test_a_suggestion_does_not_count_and_the_count_comes_when_asked(content_copy, monkeypatch):
@@ -248,24 +256,27 @@ def test_a_suggestion_does_not_count_and_the_count_comes_when_asked(content_copy
     topic = lib.topic("migration")
     with SearchIndex.open(":memory:") as idx:
         idx.update(lib, refresh_topics=False)
-        matching = idx._conn.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?",
-                                     (topic_match_fts(topic.terms),)).fetchone()[0]
+        with SearchIndex.open(":memory:") as other:
+            other.update(lib, refresh_topics=False)
+            matching = other.count_suggestions(topic)
         assert matching > 2
         first = idx.suggest(topic, limit=2)
-        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(topic_cache.UNCOUNTED, 2)]
+        assert idx.storage().rankings == [(None, 2)]  # ranked, not counted
         assert idx.count_suggestions(topic) == matching
-        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, 2)]
+        assert idx.storage().rankings == [(matching, 2)]
         assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic, limit=2)] == \
             [(h.source_id, h.paragraph, h.score) for h in first]
         assert len(idx.suggest(topic, limit=matching + 5)) == matching  # deeper: recomputed, count kept
-        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, matching + 5)]
-        idx._conn.execute(topic_cache.BUMP_GENERATION)
+        assert idx.storage().rankings == [(matching, matching + 5)]
+        txt = content_copy / "sources" / "afp-blinken-colombia-visit.txt"  # passages change, not the topic's
+        txt.write_text(txt.read_text(encoding="utf-8") + "\n\nA zanzibarian postscript.\n", encoding="utf-8")
+        idx.update_sources(_lib(content_copy), ["afp-blinken-colombia-visit"])
         idx.refresh_topics([topic])  # the background refresh stores both, so the topic list is served too
-        assert idx._conn.execute("SELECT total, depth FROM topic_results").fetchall() == [(matching, 2)]
+        assert idx.storage().rankings == [(matching, 2)]
 
 
 def _segments(idx: SearchIndex) -> int:
-    return idx._conn.execute("SELECT count(DISTINCT segid) FROM passages_fts_idx").fetchone()[0]
+    return idx.storage().fts_segments
 
 
 def test_fts_segments_stay_few_across_edits(content_copy, tmp_path):
@@ -289,5 +300,4 @@ def test_fts_segments_stay_few_across_edits(content_copy, tmp_path):
         assert most <= 6
         txt.write_text(base, encoding="utf-8")
         idx.update_sources(lib, [sid])
-        idx._conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
         assert [(h.source_id, h.paragraph, h.score) for h in idx.suggest(topic)] == before

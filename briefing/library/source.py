@@ -182,6 +182,11 @@ class Source:
     def content_hash(self) -> str:
         return hashlib.sha256(self.text().encode("utf-8")).hexdigest()
 
+    @property
+    def text_loaded(self) -> bool:
+        """Whether the text file has been read (texts are read lazily: 10,000 sources load without them)."""
+        return self._text is not None
+
     def forget_text(self) -> None:
         """Drop the cached text so the next read sees the file as it is now."""
         self._text = None

@@ -90,6 +90,16 @@ class UpdateResult:
     unchanged: int  # sources left as they were
 
 
+@dataclass(frozen=True)
+class IndexStorage:
+    """What the index file holds, read-only: for diagnostics and for tests that check the stored
+    rankings and FTS5's segments are kept as designed, without reaching into the connection."""
+
+    generation: int | None  # bumped whenever passages change; stored rankings of another are stale
+    rankings: list[tuple[int | None, int]]  # per stored topic ranking: (total or None if uncounted, depth)
+    fts_segments: int  # FTS5 b-tree segments: every MATCH looks its terms up in each one
+
+
 @dataclass
 class _Plan:
     source_id: str
@@ -435,6 +445,25 @@ class SearchIndex:
     @_one_at_a_time
     def source_ids(self) -> list[str]:
         return [r[0] for r in self._conn.execute("SELECT source_id FROM sources ORDER BY source_id")]
+
+    @_one_at_a_time
+    def indexed_text_path(self, source_id: str) -> str | None:
+        """The text file the index last read for ``source_id`` (None: not indexed)."""
+        row = self._conn.execute("SELECT text_path FROM sources WHERE source_id = ?", (source_id,)).fetchone()
+        return row[0] if row else None
+
+    @_one_at_a_time
+    def storage(self) -> IndexStorage:
+        rankings = [(topic_cache.known_total(total), depth) for total, depth in
+                    self._conn.execute("SELECT total, depth FROM topic_results ORDER BY key")]
+        segments = self._conn.execute("SELECT count(DISTINCT segid) FROM passages_fts_idx").fetchone()[0]
+        return IndexStorage(self._generation(), rankings, segments)
+
+    @property
+    def full_compares(self) -> int:
+        """Full scans that compared every text file's row with the table (the others compared
+        only what moved since the last scan; see scan.py)."""
+        return self._scan.full_compares
 
     def _passages(self, hits: list[tuple[int, float]], phrases: list[Phrase]) -> list[Passage]:
         """Passages for (passage id, score) pairs: text fetched for just these rows, then highlighted."""

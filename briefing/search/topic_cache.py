@@ -77,8 +77,8 @@ def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int, repo
         total, depth, hits, _ = row
         if _serves(total, depth, need, want_total):
             if report:
-                return None, _known(total), 0
-            return _unpack(hits)[:need], _known(total)
+                return None, known_total(total), 0
+            return _unpack(hits)[:need], known_total(total)
     # Recompute what is missing inside one read transaction, so the generation stored is the one
     # the rows came from (a stored part is reused only if it is from that generation too).
     in_tx = conn.in_transaction
@@ -103,8 +103,8 @@ def ranked(conn: sqlite3.Connection, expr: str, count_expr: str, need: int, repo
         hits = _unpack(row[2])
     _store(conn, key, gen, total, depth, hits)
     if report:
-        return hits[:need], _known(total), 1
-    return hits[:need], _known(total)
+        return hits[:need], known_total(total), 1
+    return hits[:need], known_total(total)
 
 
 def _serves(total: int, depth: int, need: int, want_total: bool) -> bool:
@@ -114,8 +114,10 @@ def _serves(total: int, depth: int, need: int, want_total: bool) -> bool:
     return need <= depth or (total != UNCOUNTED and depth >= total)
 
 
-def _known(total: int) -> int | None:
+def known_total(total: int) -> int | None:
+    """A stored total as callers see it: None while it is ``UNCOUNTED``."""
     return None if total == UNCOUNTED else total
+
 
 
 def _pack(hits: list[tuple[int, float]]) -> bytes:

@@ -69,11 +69,11 @@ def test_building_and_sorting_the_table_reads_no_source_text(qtbot):
     assert untitled  # the bundled library has one
     pane = LibraryPane(library, None)
     qtbot.addWidget(pane)
-    assert [s.id for s in library.sources.values() if s._text is not None] == []  # not sorted by title first
+    assert [s.id for s in library.sources.values() if s.text_loaded] == []  # not sorted by title first
     pane.resize(500, 400)
     pane.show()
     for col in (1, 2, 3):
         pane.table.sortByColumn(col, Qt.SortOrder.AscendingOrder)
     qtbot.wait(10)
-    read = {s.id for s in library.sources.values() if s._text is not None}
+    read = {s.id for s in library.sources.values() if s.text_loaded}
     assert read <= untitled
