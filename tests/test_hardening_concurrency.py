@@ -18,7 +18,7 @@ from briefing.library.source import Source
 from briefing.locking import LockTimeout, file_lock
 from briefing.search.index import SearchIndex
 
-from test_hardening_support import write_source
+from hardening_support import write_source
 
 REPO = Path(__file__).resolve().parents[1]
 PER_WORKER = 25

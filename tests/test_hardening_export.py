@@ -16,7 +16,7 @@ from briefing.writers import export
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section, Subheading
 
 from test_export_helpers import reader
-from test_hardening_support import Listener, nows, payloads, user_library, write_source
+from hardening_support import Listener, nows, payloads, user_library, write_source
 
 REPO = Path(__file__).resolve().parents[1]
 

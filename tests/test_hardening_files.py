@@ -15,7 +15,7 @@ from briefing.library.topics import load_topics
 from briefing.model import storage
 from briefing.search.index import SearchIndex
 
-from test_hardening_support import user_library, write_source
+from hardening_support import user_library, write_source
 
 APPLY = "!!python/object/apply:os.system ['touch {marker}']"
 NEW = "!!python/object/new:os.system ['touch {marker}']"

@@ -18,7 +18,7 @@ from reportlab import rl_config
 from reportlab.lib.utils import open_for_read
 
 from briefing.writers.pdf.lockdown import lock_down_reportlab
-from test_hardening_support import Listener
+from hardening_support import Listener
 
 REPO = Path(__file__).resolve().parents[1]
 READABLE = Path("/etc/hostname") if Path("/etc/hostname").is_file() else Path(__file__)

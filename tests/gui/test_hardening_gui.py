@@ -7,7 +7,7 @@ import pytest
 
 from briefing.gui.reader_pane import ReaderPane, ReaderView, header_html
 
-from test_hardening_support import Listener, payloads, user_library, write_source
+from hardening_support import Listener, payloads, user_library, write_source
 
 
 @pytest.fixture
