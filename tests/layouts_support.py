@@ -45,6 +45,39 @@ def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
 
 
+FURNITURE_BAND = 56  # points from the top and bottom edge: marking, running header, page number
+
+
+def pdf_furniture(page) -> list[str]:
+    """The text pieces a page draws in its top and bottom bands (above and below the text frame),
+    with their positions read through pypdf's text visitor."""
+    height = float(page.mediabox.top)
+    found: list[str] = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and (y > height - FURNITURE_BAND or y < FURNITURE_BAND):
+            found.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def pdf_body_lines(data: bytes) -> list[list[str]]:
+    """Per page, the lines of text without the page's furniture (each furniture piece removes one
+    line equal to it, so a cover's marking paragraph stays while the banners go)."""
+    from pypdf import PdfReader
+
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        lines = [line.strip() for line in (page.extract_text() or "").splitlines() if line.strip()]
+        for piece in pdf_furniture(page):
+            if piece in lines:
+                lines.remove(piece)
+        pages.append(lines)
+    return pages
+
+
 def docx_paragraphs(data: bytes) -> list[tuple[str, str]]:
     import docx
 
