@@ -18,6 +18,7 @@ from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
 from briefing.writers.pdf import coverage
 from briefing.writers.pdf.fonts import register_fonts
 from briefing.writers.pdf.lockdown import lock_down_reportlab
+from briefing.writers.pdf.longtext import bounded
 from briefing.writers.pdf.markup import clean
 from briefing.writers.pdf.page_templates import BriefingDocTemplate, NumberingCanvas
 from briefing.writers.pdf.render import StoryRenderer
@@ -86,7 +87,7 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
             holder["doc"].set_header_label(label)
 
         renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label)
-        story = renderer.story()
+        story = bounded(renderer.story())  # long paragraphs as short pieces: layout linear in the text
         metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
                     "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],
                     "creator": "Briefing Book"}
