@@ -47,6 +47,8 @@ SPECS = (
     Spec("show_details", "Briefing &Details", "show_details", "Ctrl+4", "Show the briefing's title, audience and style"),
     Spec("show_aids", "Briefing &Aids", "show_aids", "Ctrl+5",
          "Show the key figures, timeline, conflicting claims and source balance of the briefing"),
+    Spec("show_preview", "&Preview", "show_preview", "Ctrl+6",
+         "Show the pages of the briefing's layout as they will print (updated as you edit)"),
     Spec("reset_layout", "&Reset Layout", "reset_layout", "Ctrl+0", "Put the panes back where they started"),
     Spec("about", "&About Briefing Book", "show_about", "F1", "Version and information about Briefing Book"),
 )

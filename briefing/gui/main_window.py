@@ -77,12 +77,15 @@ class MainWindow(QMainWindow):
         self.details_dock = self._lazy_dock("Briefing Details", "detailsDock", lambda: self.details)
         self._aids = None  # key figures, timeline, conflicts, balance: built when first shown
         self.aids_dock = self._lazy_dock("Briefing Aids", "aidsDock", lambda: self.aids)
+        self._preview = None  # the pages as they will print: built when first shown
+        self.preview_dock = self._lazy_dock("Preview", "previewDock", lambda: self.preview)
         for dock, area in (
             (self.topics_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.library_dock, Qt.DockWidgetArea.LeftDockWidgetArea),
             (self.outline_dock, Qt.DockWidgetArea.RightDockWidgetArea),
             (self.details_dock, Qt.DockWidgetArea.RightDockWidgetArea),
             (self.aids_dock, Qt.DockWidgetArea.RightDockWidgetArea),
+            (self.preview_dock, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             self.addDockWidget(area, dock)
         self._laid_out = False
@@ -176,6 +179,14 @@ class MainWindow(QMainWindow):
             self._aids = attach(self, self.aids_dock)
         return self._aids
 
+    @property
+    def preview(self):
+        if self._preview is None:
+            from briefing.gui.preview_pane import attach
+
+            self._preview = attach(self, self.preview_dock)
+        return self._preview
+
     def _lazy_dock(self, title: str, name: str, build) -> QDockWidget:
         placeholder = QWidget(self)
         placeholder.setObjectName(f"{name}Placeholder")
@@ -220,6 +231,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.topics_dock, self.library_dock)
         self.tabifyDockWidget(self.outline_dock, self.details_dock)
         self.tabifyDockWidget(self.details_dock, self.aids_dock)
+        self.tabifyDockWidget(self.aids_dock, self.preview_dock)
         self.topics_dock.raise_()
         self.outline_dock.raise_()
         self.resizeDocks([self.topics_dock, self.outline_dock], [400, 380], Qt.Orientation.Horizontal)
@@ -242,7 +254,8 @@ class MainWindow(QMainWindow):
         for key in ("add_excerpt", "add_suggestion", None, "source_details", None, "find", "filter"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         view_menu = bar.addMenu("&View")
-        for key in ("show_topics", "show_library", "show_outline", "show_details", "show_aids", None, "reset_layout"):
+        for key in ("show_topics", "show_library", "show_outline", "show_details", "show_aids", "show_preview", None,
+                    "reset_layout"):
             view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["about"])
@@ -455,6 +468,9 @@ class MainWindow(QMainWindow):
     def show_aids(self):
         self._show_dock(self.aids_dock, self.aids.tabs)
 
+    def show_preview(self):
+        self._show_dock(self.preview_dock, self.preview)
+
     def focus_search(self):
         self._show_dock(self.library_dock, self.library_pane.search_edit)
         self.library_pane.search_edit.selectAll()
@@ -530,6 +546,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        if self._preview is not None:
+            self._preview.shutdown()
         close_cleanly = getattr(self.controller, "close_cleanly", None)
         if close_cleanly is not None:
             close_cleanly()
