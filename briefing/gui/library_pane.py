@@ -1,10 +1,10 @@
 """The source library: a filterable sources table, free-text search with highlighted hits,
-and import by dropping .txt/.md files on the pane.
+and import by dropping files (web pages, PDF, Word, Markdown, text) on the pane.
 
 Filtering and sorting: ``SourcesProxy`` over ``SourcesModel`` (any column, case-insensitive),
 both done by the model once per row (see ``sources_model``).
 Search runs ``SearchIndex.search`` on the index thread; an older search's results are
-dropped if a newer one was started.  Importing is the core ``importer.import_file``.
+dropped if a newer one was started.  Importing is ``gui.import_flow`` over ``briefing.importing``.
 """
 
 from __future__ import annotations
@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.errors import ContentError
 from briefing.gui.passages import HighlightDelegate, PassageListModel
 from briefing.gui.safe_text import make_plain
 from briefing.gui.sources_model import SortRole, SourcesModel, SourcesProxy
 from briefing.gui.worker import run_in_background, serial_pool
-from briefing.library.importer import IMPORTABLE_SUFFIXES, import_file
 
 SEARCH_LIMIT = 100
 
@@ -46,6 +44,11 @@ class LibraryPane(QWidget):
         super().__init__(parent)
         self.library, self.index = library, index
         self._generation = 0
+        self._import_flow = None
+        # an import a crash interrupted is finished or discarded before the library is shown
+        from briefing.importing.save import finish_staged_imports
+
+        finish_staged_imports(library.user_root)
         self.setObjectName("LibraryPane")
         self.setAcceptDrops(True)
 
@@ -68,7 +71,7 @@ class LibraryPane(QWidget):
         self.table.setObjectName("sourceTable")
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Sources")
-        self.table.setAccessibleDescription("Sources in the library; drop .txt or .md files here to import them")
+        self.table.setAccessibleDescription("Sources in the library; drop web pages, PDF, Word, Markdown or text files here to import them")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -199,35 +202,38 @@ class LibraryPane(QWidget):
         run_in_background(lambda: index.search(text, limit=SEARCH_LIMIT), done, failed, pool=serial_pool())
 
     # -- import -----------------------------------------------------------------------------
-    def import_files(self, files) -> list:
-        """Import each file; report failures; return the imported Sources."""
-        imported, failures = [], []
-        for path in files:
-            try:
-                imported.append(import_file(self.library, Path(path)))
-            except ContentError as exc:
-                failures.append(str(exc))
-            except OSError as exc:
-                failures.append(f"{path}: {exc.strerror or exc}")
-        if imported:
-            self.model.refresh()
-            self.select_source(imported[-1].id)
-            self.library_changed.emit([s.id for s in imported])
-            names = ", ".join(s.label for s in imported)
-            self.message.emit(f"Imported {len(imported)} source{'s' * (len(imported) != 1)}: {names}")
-        if failures:
-            self.import_failed.emit("\n".join(failures))
-        return imported
+    @property
+    def import_flow(self):
+        """Reading (isolated, with progress and Cancel), review and saving: ``gui.import_flow``."""
+        if self._import_flow is None:
+            from briefing.gui.import_flow import ImportFlow
+
+            self._import_flow = ImportFlow(self.library, self)
+            self._import_flow.imported.connect(self._imported)
+            self._import_flow.failed.connect(self.import_failed)
+            self._import_flow.message.connect(self.message)
+        return self._import_flow
+
+    def import_files(self, files) -> None:
+        """Read, review and save each file; ``library_changed`` / ``import_failed`` tell the outcome."""
+        self.import_flow.import_files(files)
+
+    def import_text(self, text: str) -> None:
+        self.import_flow.import_text(text)
+
+    def _imported(self, sources: list) -> None:
+        self.model.refresh()
+        self.select_source(sources[-1].id)
+        self.library_changed.emit([s.id for s in sources])
+        names = ", ".join(s.label for s in sources)
+        self.message.emit(f"Imported {len(sources)} source{'s' * (len(sources) != 1)}: {names}")
 
     @staticmethod
     def _importable(mime) -> list[Path]:
+        """Every local file dropped: unsupported ones are reported by the import, not ignored."""
         if not mime.hasUrls():
             return []
-        return [
-            Path(u.toLocalFile())
-            for u in mime.urls()
-            if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in IMPORTABLE_SUFFIXES
-        ]
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
 
     def dragEnterEvent(self, event):  # noqa: N802 - Qt API
         if self._importable(event.mimeData()):

@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
-        for key in ("add_excerpt", "add_suggestion", None, "source_details", None, "find", "filter"):
+        for key in ("add_excerpt", "add_suggestion", None, "source_details", "paste_source", None, "find", "filter"):
             edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
         view_menu = bar.addMenu("&View")
         for key in ("show_topics", "show_library", "show_outline", "show_details", "show_aids", "show_preview", None,
@@ -415,10 +415,24 @@ class MainWindow(QMainWindow):
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save briefing", start, "Briefings (*.briefing.yaml)")
         return path
 
-    def import_files(self, files=None) -> list:
+    def import_files(self, files=None) -> None:
+        """File ▸ Import: every supported type; each file is read in isolation, then reviewed."""
         if files is None:
-            files, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Import text files", str(Path.home()), "Text (*.txt *.md *.markdown)")
-        return self.library_pane.import_files(files) if files else []
+            from briefing.importing import FILE_DIALOG_FILTER
+
+            files, _ = QtWidgets.QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()), FILE_DIALOG_FILTER)
+        if files:
+            self.show_library()
+            self.library_pane.import_files(files)
+
+    def paste_as_source(self) -> None:
+        """Edit ▸ Paste as Source: the clipboard's text, cleaned and reviewed like a file."""
+        text = QtWidgets.QApplication.clipboard().text()
+        if not text.strip():
+            self.show_message("The clipboard holds no text to make a source of.")
+            return
+        self.show_library()
+        self.library_pane.import_text(text)
 
     def export_pdf(self) -> None:
         try:

@@ -26,6 +26,7 @@ SUPPORTED_SUFFIXES = tuple(READERS)
 MB = 1024 * 1024
 MAX_BYTES = {"html": 50 * MB, "pdf": 100 * MB, "docx": 100 * MB, "markdown": 20 * MB, "text": 20 * MB}
 MAX_IMPORT_BYTES = max(MAX_BYTES.values())
+MAX_TITLE_CHARS = 120
 FILE_DIALOG_FILTER = (
     "Documents (*.html *.htm *.xhtml *.pdf *.docx *.md *.markdown *.txt *.text);;"
     "Web pages (*.html *.htm *.xhtml);;PDF (*.pdf);;Word (*.docx);;Text and Markdown (*.txt *.text *.md *.markdown)"
@@ -104,8 +105,19 @@ def extract_pasted(text: str, name: str = "Pasted text") -> Extract:
     return extract
 
 
+def _first_line_title(extract: Extract, name: str) -> None:
+    """Plain text has no markup for a title: the first line left after cleaning, if it stands alone."""
+    kept = [b for b in extract.blocks if b.keep]
+    if extract.fmt == "text" and extract.value("title") is None and len(kept) > 1:
+        first = kept[0].text
+        if "\n" not in first and len(first) <= MAX_TITLE_CHARS:
+            extract.meta["title"] = MetaValue.inferred(first, f"From the first line of '{name}', which stands alone.")
+
+
 def finish(extract: Extract, name: str) -> Extract:
     """What every import gets, whatever its format."""
+    clean(extract.blocks)
+    _first_line_title(extract, name)
     title = extract.value("title")
     first = next((b for b in extract.blocks if b.keep and b.kind != "caption"), None)
     if title and first is not None and " ".join(first.text.split()) == " ".join(str(title).split()):
@@ -116,7 +128,6 @@ def finish(extract: Extract, name: str) -> Extract:
         line = " ".join(block.text.split()).lower()
         if authors and (line in authors or (line.startswith("by ") and line[3:] in authors)):
             block.keep, block.reason = False, "the author line (kept in the metadata)"
-    clean(extract.blocks)
     extract.meta.setdefault("kind", MetaValue.inferred(
         "other", "Set to 'other' on import; the file does not say what kind of document it is."))
     for field_name in META_FIELDS:

@@ -106,11 +106,8 @@ def markdown_blocks(text: str) -> list[Block]:
 
 
 def _title(blocks: list[Block], name: str, markdown: bool) -> MetaValue:
-    first = blocks[0]
     if markdown:
         heading = next((b for b in blocks if b.kind == "heading"), None)
         if heading and len(heading.text) <= MAX_TITLE_CHARS:
             return MetaValue.inferred(heading.text, f"From the first Markdown heading of '{name}'.")
-    if "\n" not in first.text and len(first.text) <= MAX_TITLE_CHARS and len(blocks) > 1:
-        return MetaValue.inferred(first.text, f"From the first line of '{name}', which stands alone.")
-    return MetaValue()
+    return MetaValue()  # plain text: ``extract.finish`` takes the first line left after cleaning

@@ -12,6 +12,7 @@ from briefing import paths
 from briefing.gui import app as app_module
 from briefing.gui.main_window import SETTINGS_FILE, MainWindow
 
+from import_support import accept_reviews
 from mainwindow_support import DISCARD, make_window, open_index, settle, topic_with_suggestions
 
 Answer = QMessageBox.StandardButton
@@ -148,6 +149,7 @@ def test_import_triggers_reindex_so_new_text_is_searchable(qtbot, window, librar
     f = tmp_path / "notes.txt"
     f.write_text("Heading\n\nThe quokkaphrase appears only here.\n", encoding="utf-8")
     window.import_files([str(f)])
+    accept_reviews(qtbot)
     qtbot.waitUntil(lambda: any(p.source_id == "notes" for p in index.search("quokkaphrase")), timeout=5000)
     assert window.reader.source is not None and window.reader.source.id == "notes"
 
@@ -161,6 +163,7 @@ def test_import_reindexes_only_the_imported_source(qtbot, window, index, tmp_pat
     f = tmp_path / "fresh.txt"
     f.write_text("Heading\n\nThe wombatphrase appears only here.\n", encoding="utf-8")
     window.import_files([str(f)])
+    accept_reviews(qtbot)
     qtbot.waitUntil(lambda: any(p.source_id == "fresh" for p in index.search("wombatphrase")), timeout=5000)
     assert calls == [("targeted", ["fresh"])]
 
@@ -238,7 +241,8 @@ def test_run_opens_the_briefing_given_on_the_command_line(qtbot, library, tmp_pa
 def test_refused_import_is_reported_without_blocking(qtbot, window, tmp_path):
     bad = tmp_path / "photo.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    assert window.import_files([str(bad)]) == []
+    window.import_files([str(bad)])  # returns at once: reading happens in the import worker
+    qtbot.waitUntil(lambda: any(b.isVisible() for b in window.findChildren(QMessageBox)), timeout=15000)
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
     assert boxes and "photo.txt" in boxes[-1].text()
     assert "could not be imported" in window.status_label.text()

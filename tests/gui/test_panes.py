@@ -17,6 +17,7 @@ from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background
 from briefing.library.importer import import_file
 
+from import_support import accept_reviews
 from mainwindow_support import load_library, topic_with_suggestions
 
 
@@ -141,8 +142,10 @@ def test_dropping_a_text_file_imports_it(qtbot, library, index, tmp_path):
     pane.dragEnterEvent(enter)
     assert enter.isAccepted()
     # QApplication only routes drop events during a real drag, so call the handler as Qt would.
-    with qtbot.waitSignal(pane.library_changed), qtbot.waitSignal(pane.import_failed) as failed:
+    with qtbot.waitSignal(pane.library_changed, timeout=20000), \
+            qtbot.waitSignal(pane.import_failed, timeout=20000) as failed:
         pane.dropEvent(event)
+        accept_reviews(qtbot)
     assert event.isAccepted()
     assert "bad.txt" in failed.args[0]
     assert "field-notes" in library.sources
