@@ -1,8 +1,10 @@
-"""The 160-page briefing: export_pdf vs a bare one-pass platypus build vs WeasyPrint.
+"""The benchmark briefing: ``briefing.writers.export`` (compose + stock-reportlab PDF writer) vs a
+bare one-pass platypus build of the same text vs WeasyPrint; ``compose()`` alone; a ~10-page
+briefing for the in-app preview budget.
 
 Each measurement runs in a fresh subprocess (``--worker``) so one library's import or
-memory does not colour another's.  export_pdf and the bare build alternate in the *same*
-process, so their ratio is measured side by side.  Peak memory comes from a separate
+memory does not colour another's.  The export, compose() and the bare build alternate in the
+*same* process, so their ratios are measured side by side.  Peak memory comes from a separate
 process that does nothing but one export: ``ru_maxrss`` (the whole process, interpreter and
 reportlab included) and tracemalloc's peak for the export call alone.
 """
@@ -22,18 +24,21 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _fixture():
+SMALL = {"sections": 2, "per_section": 12}  # about 10 pages in the memo theme
+
+
+def _fixture(size: dict | None = None):
     from benchmarks.common import library_root
     from benchmarks.fixtures import make_briefing
     from briefing import paths
     from briefing.library import Library
 
     lib = Library.load(roots=[(paths.CONTENT_DIR, "bundled"), (library_root(1000), "user")], cache_path=False)
-    return lib, make_briefing(lib)
+    return lib, make_briefing(lib, **(size or {}))
 
 
-def _printed(briefing, library, theme) -> list[tuple[str, str]]:
-    """(style name, plain text) for every paragraph export_pdf prints in the body and end matter,
+def _printed(briefing, library, layout) -> list[tuple[str, str]]:
+    """(style name, plain text) for every paragraph the export prints in the body and end matter,
     in order: section headings, the key-points label and points, each excerpt (with its
     ellipses), its attribution line with the note number, its comment, notes, sub-headings,
     then the "Notes" heading and every endnote, the "Sources" heading and every bibliography
@@ -47,7 +52,7 @@ def _printed(briefing, library, theme) -> list[tuple[str, str]]:
         out.append(("h1", section.title.strip() or f"Section {i + 1}"))
         points = [p for p in section.key_points if p and p.strip()]
         if points:
-            out.append(("label", theme["key_points_title"]))
+            out.append(("label", layout["key_points_title"]))
             out += [("bullet", "\u2022 " + p) for p in points]
         for item in section.items:
             if item.kind == "excerpt":
@@ -76,28 +81,7 @@ def _printed(briefing, library, theme) -> list[tuple[str, str]]:
     return out
 
 
-def _engine_classes():
-    """A Paragraph and a Canvas with the export's own text engine (one-face line breaking from
-    remembered widths, text coded through a translate table), for the informational baseline."""
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph
-
-    from briefing.writers.pdf.oneface import break_one_face
-    from briefing.writers.pdf.textcode import TableCodedTextObject
-
-    class EngineParagraph(Paragraph):
-        def breakLines(self, width):
-            lines = break_one_face(self, width)
-            return lines if lines is not None else super().breakLines(width)
-
-    class EngineCanvas(Canvas):
-        def beginText(self, x=0, y=0, direction=None):
-            return TableCodedTextObject(self, x, y, direction=direction)
-
-    return EngineParagraph, EngineCanvas
-
-
-def bare_platypus(briefing, library, out: Path, printed=None, engine: bool = False) -> int:
+def bare_platypus(briefing, library, out: Path, printed=None) -> int:
     """The floor: one SimpleDocTemplate.build of plain reportlab Paragraphs holding the same text.
 
     Same text as the export prints in the body and end matter (``_printed``); the same
@@ -107,8 +91,8 @@ def bare_platypus(briefing, library, out: Path, printed=None, engine: bool = Fal
     groups and keep-with-next, the quote rule and shading, note boxes, links and italics,
     the glyph-coverage check.  ``printed`` may be computed once outside the timing (it is
     the text, not the layout).  Importing ``briefing.writers.pdf.fonts`` imports ``briefing.writers.pdf``,
-    so this build runs with the same process-wide reportlab settings as export_pdf (binary
-    streams) and the same registered faces (which cache word widths)."""
+    so this build runs with the same process-wide reportlab settings as the export (binary
+    streams) and the same registered faces."""
     from reportlab.lib.pagesizes import A4, LETTER
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate
@@ -123,25 +107,26 @@ def bare_platypus(briefing, library, out: Path, printed=None, engine: bool = Fal
                                    borderPadding=0, borderColor=None)
               for name, st in build_styles(theme).items()}
     if printed is None:
-        printed = _printed(briefing, library, theme)
-    para_class, canvas_kw = Paragraph, {}
-    if engine:  # the same build with the export's text engine: how much of the ratio it explains
-        para_class, canvas_class = _engine_classes()
-        canvas_kw = {"canvasmaker": canvas_class}
-    story = [para_class(escape(text, quote=False), styles[style]) for style, text in printed]
+        printed = _printed(briefing, library, _layout(briefing))
+    story = [Paragraph(escape(text, quote=False), styles[style]) for style, text in printed]
     m = theme["margins"]
     size = {"letter": LETTER, "a4": A4}[(briefing.meta.page_size or theme["page_size"]).lower()]
     doc = SimpleDocTemplate(str(out), pagesize=size, leftMargin=m["inner"], rightMargin=m["outer"],
                             topMargin=m["top"], bottomMargin=m["bottom"])
-    doc.build(story, **canvas_kw)
+    doc.build(story)
     return doc.page
+
+
+def _layout(briefing):
+    from briefing.compose import layout_for
+
+    return layout_for(briefing.meta)
 
 
 def weasy_html(briefing, library) -> str:
     """The same printed text as the export (``_printed``: body and end matter) with a cover, a
     contents list with page numbers, the marking and title on every page and "Page X of Y"."""
     from briefing import paths
-    from briefing.writers.themes import load_theme
 
     fonts = paths.FONTS_DIR.as_uri()
     meta = briefing.meta
@@ -166,7 +151,7 @@ h1 {{ font-size: 14pt; }} .cover {{ page-break-after: always; }} .toc {{ page-br
 </style></head><body><section class="cover"><h1>{escape(meta.title)}</h1><p>{escape(meta.subtitle)}</p>
 <p>{escape(meta.prepared_for)}</p><p>{escape(meta.prepared_by)}</p><p>{escape(meta.date)}</p><p>{escape(meta.purpose)}</p></section>
 <h1>Contents</h1><ul class="toc">"""]
-    printed = _printed(briefing, library, load_theme(meta.theme or "memo"))
+    printed = _printed(briefing, library, _layout(briefing))
     heads = [text for style, text in printed if style == "h1"]
     parts += [f'<li><a href="#s{k}">{escape(t)}</a></li>' for k, t in enumerate(heads)]
     parts.append("</ul>")
@@ -193,45 +178,89 @@ def _vm(field: str) -> int:
 
 
 # -- workers (run in a subprocess) -------------------------------------------------------
+def _compose_once(briefing, lib, adapter: bool = False):
+    """compose() as export() calls it: with ``processor_for`` (whatever citation processor the
+    application uses now) or, with ``adapter``, with the Citer adapter (no subprocess)."""
+    from briefing.citation import processor_for
+    from briefing.citation.adapter import CiterProcessor
+    from briefing.compose import compose
+
+    style = briefing.meta.citation_style or "chicago"
+    processor = CiterProcessor(style) if adapter else processor_for(style)
+    return compose(briefing, lib, processor, _layout(briefing))
+
+
+def _export_adapter(briefing, lib, out: Path) -> int:
+    """The same export with citations from the Citer adapter: composition and the PDF writer alone."""
+    from briefing.writers import get
+    from briefing.writers.themes import load_theme
+
+    document = _compose_once(briefing, lib, adapter=True)
+    return get("pdf").load()(document, load_theme(briefing.meta.theme or "memo"), out).pages
+
+
+def _side_by_side(briefing, lib, out: Path, runs: int, with_compose: bool) -> dict:
+    """The bare build, export(), the export with the Citer adapter (and compose() alone, with each
+    processor) alternated, so drift on a shared machine hits all alike."""
+    from briefing.writers import export
+
+    # the bare build's text is prepared once, outside its timing: the floor is the layout alone
+    printed = _printed(briefing, lib, _layout(briefing))
+    bare_platypus(briefing, lib, out / "warm.pdf", printed)  # fonts, imports, caches warm for all
+    export(briefing, lib, out / "warm2.pdf")
+    _export_adapter(briefing, lib, out / "warm3.pdf")
+    times: dict[str, list[float]] = {"bare": [], "export": [], "export_adapter": []}
+    if with_compose:
+        times.update(compose=[], compose_adapter=[])
+    pages: dict[str, int] = {}
+    steps = {
+        "bare": lambda: pages.__setitem__("bare", bare_platypus(briefing, lib, out / "bare.pdf", printed)),
+        "export": lambda: pages.__setitem__("export", export(briefing, lib, out / "full.pdf").pages),
+        "export_adapter": lambda: pages.__setitem__("export_adapter", _export_adapter(briefing, lib, out / "a.pdf")),
+        "compose": lambda: _compose_once(briefing, lib),
+        "compose_adapter": lambda: _compose_once(briefing, lib, adapter=True),
+    }
+    cpu: dict[str, list[float]] = {name: [] for name in times}  # this process's CPU time (not pandoc's)
+    for _ in range(runs):
+        for name in times:
+            t0, c0 = time.perf_counter(), time.process_time()
+            steps[name]()
+            times[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
+    res: dict = dict(times, pages=pages, cpu=cpu)
+    # on a machine shared with other jobs, CPU time is the steadier measure of in-process work
+    res["adapter_cpu_ratios"] = [f / b for f, b in zip(cpu["export_adapter"], cpu["bare"])]
+    res["ratios"] = [f / b for f, b in zip(times["export"], times["bare"])]
+    res["adapter_ratios"] = [f / b for f, b in zip(times["export_adapter"], times["bare"])]
+    if with_compose:
+        res["compose_shares"] = [c / f for c, f in zip(times["compose"], times["export"])]
+        res["compose_adapter_shares"] = [c / f for c, f in zip(times["compose_adapter"], times["export_adapter"])]
+    return res
+
+
 def _worker(kind: str, runs: int) -> dict:
     os.environ.setdefault("BRIEFING_BOOK_HOME", tempfile.mkdtemp(prefix="bb-bench-export-"))
-    lib, briefing = _fixture()
+    if kind == "ratio-noaccel":  # reportlab without its optional C accelerator (rl-accel)
+        sys.modules["_rl_accel"] = None
+    lib, briefing = _fixture(SMALL if kind == "small" else None)
     out = Path(tempfile.mkdtemp(prefix="bb-bench-pdf-"))
-    from briefing.writers.pdf import export_pdf
+    from briefing.writers import export
 
-    if kind == "ratio":
-        from briefing.writers.themes import load_theme
-
-        # the bare build's text is prepared once, outside its timing: the floor is the layout alone
-        printed = _printed(briefing, lib, load_theme(briefing.meta.theme or "memo"))
-        bare_platypus(briefing, lib, out / "warm.pdf", printed)  # fonts, imports, caches warm for all
-        bare_platypus(briefing, lib, out / "warm3.pdf", printed, engine=True)
-        export_pdf(briefing, lib, out / "warm2.pdf")
-        bare, full, engine, pages = [], [], [], {}
-        for _ in range(runs):  # alternate so drift on a shared machine hits all alike
-            t0 = time.perf_counter()
-            pages["bare"] = bare_platypus(briefing, lib, out / "bare.pdf", printed)
-            bare.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            pages["export"] = export_pdf(briefing, lib, out / "full.pdf").pages
-            full.append(time.perf_counter() - t0)
-            t0 = time.perf_counter()
-            pages["bare_engine"] = bare_platypus(briefing, lib, out / "bare_engine.pdf", printed, engine=True)
-            engine.append(time.perf_counter() - t0)
-        ratios = [f / b for f, b in zip(full, bare)]
-        return {"bare": bare, "export": full, "ratios": ratios, "pages": pages, "bare_engine": engine,
-                "engine_ratios": [f / b for f, b in zip(full, engine)]}
+    if kind in ("ratio", "ratio-noaccel"):
+        return _side_by_side(briefing, lib, out, runs, with_compose=kind == "ratio")
+    if kind == "small":
+        return _side_by_side(briefing, lib, out, runs, with_compose=False)
     if kind == "memory":
         import tracemalloc
 
         # VmHWM, not ru_maxrss: ru_maxrss carries over the parent's peak through fork+exec
         before = _vm("VmHWM")
         t0 = time.perf_counter()
-        export_pdf(briefing, lib, out / "mem.pdf")
+        export(briefing, lib, out / "mem.pdf")
         seconds = time.perf_counter() - t0
         rss = _vm("VmHWM")
         tracemalloc.start()
-        export_pdf(briefing, lib, out / "mem2.pdf")
+        export(briefing, lib, out / "mem2.pdf")
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return {"maxrss_before_kb": before, "maxrss_kb": rss, "tracemalloc_peak": peak, "seconds": seconds}
@@ -252,10 +281,10 @@ def _worker(kind: str, runs: int) -> dict:
     if kind == "profile":
         from pyinstrument import Profiler
 
-        export_pdf(briefing, lib, out / "warm.pdf")
+        export(briefing, lib, out / "warm.pdf")
         profiler = Profiler(interval=0.002)
         profiler.start()
-        export_pdf(briefing, lib, out / "prof.pdf")
+        export(briefing, lib, out / "prof.pdf")
         profiler.stop()
         return {"text": profiler.output_text(unicode=False, color=False)}
     raise SystemExit(f"unknown worker {kind}")
@@ -275,15 +304,28 @@ def run(quick: bool = False) -> dict:
 
     library_root(1000)
     ratio = _spawn("ratio", 3 if quick else 5)
+    small = _spawn("small", 5 if quick else 9)
+    noaccel = _spawn("ratio-noaccel", 1 if quick else 3)
     memory = _spawn("memory", 1)
     weasy = _spawn("weasyprint", 1 if quick else 3)
-    res = {"ratio": ratio, "memory": memory, "weasyprint": weasy}
+    res = {"ratio": ratio, "small": small, "noaccel": noaccel, "memory": memory, "weasyprint": weasy}
+    med = statistics.median
     if "export" in ratio:
-        res["export_median"] = statistics.median(ratio["export"])
-        res["bare_median"] = statistics.median(ratio["bare"])
-        res["ratio_median"] = statistics.median(ratio["ratios"])
-        res["bare_engine_median"] = statistics.median(ratio["bare_engine"])
-        res["engine_ratio_median"] = statistics.median(ratio["engine_ratios"])
+        res.update(export_median=med(ratio["export"]), bare_median=med(ratio["bare"]),
+                   ratio_median=med(ratio["ratios"]), adapter_median=med(ratio["export_adapter"]),
+                   adapter_ratio_median=med(ratio["adapter_ratios"]), compose_median=med(ratio["compose"]),
+                   adapter_cpu_ratio_median=med(ratio["adapter_cpu_ratios"]),
+                   compose_share_median=med(ratio["compose_shares"]),
+                   compose_adapter_median=med(ratio["compose_adapter"]),
+                   compose_adapter_share_median=med(ratio["compose_adapter_shares"]))
+    if "export" in small:
+        res.update(small_export_median=med(small["export"]), small_bare_median=med(small["bare"]),
+                   small_ratio_median=med(small["ratios"]), small_adapter_median=med(small["export_adapter"]),
+                   small_adapter_ratio_median=med(small["adapter_ratios"]),
+                   small_adapter_cpu_ratio_median=med(small["adapter_cpu_ratios"]))
+    if "export" in noaccel:
+        res.update(noaccel_export_median=med(noaccel["export"]), noaccel_adapter_median=med(noaccel["export_adapter"]),
+                   noaccel_bare_median=med(noaccel["bare"]), noaccel_ratio_median=med(noaccel["adapter_ratios"]))
     if "times" in weasy and "export" in ratio:
         res["weasy_median"] = statistics.median(weasy["times"])
         res["weasy_ratio"] = res["weasy_median"] / res["export_median"]

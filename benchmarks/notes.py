@@ -36,12 +36,14 @@ PROGRESS_HISTORY = ("Before the export's owner fixed its fraction (dc6c59e: it c
 EXPORT_BARE = ("bare = one SimpleDocTemplate.build of plain Paragraphs with the text the export prints (headings, "
                "key points, excerpts, attributions, notes, endnotes, sources) in the theme's faces/sizes/indents, "
                "same page size and margins, in the same process, runs interleaved")
-ENGINE_NOTE = ("the export meets the row above partly by laying out and drawing text faster than stock "
-               "reportlab: one-face lines broken from remembered word widths (briefing/writers/pdf/oneface.py) and "
-               "text coded through a per-document translate table (briefing/writers/pdf/textcode.py), both "
-               "byte-identical to reportlab's output.  Here the bare build gets the same two, so the ratio is "
-               "what the export's cover, contents, outline, links, italics, shading, rules, keep-together "
-               "groups, furniture and citation formatting cost on top")
+EXPORT_STOCK_NOTE = ("stock reportlab through its public API only (the byte-identical speed modules of earlier "
+                     "rounds are gone); on top of the bare build the export pays for the cover, contents, outline, "
+                     "~960 link annotations in the notes and sources, italics and superscript note numbers "
+                     "(reportlab's multi-face path), quote shading and rules, keep-together groups, the "
+                     "furniture and page-number forms")
+CITATIONS_NOTE = ("export() formats citations with `briefing.citation.processor_for` (at the time of this run a "
+                  "CSL processor that runs pandoc citeproc in a subprocess, one batch per document); the Citer "
+                  "adapter rows show composition and the PDF writer without it")
 FIXTURE = ("Fixture (`benchmarks/fixtures.py`, v2): ~800 words in ~8 paragraphs per source, a Zipf-distributed "
            "vocabulary of 4,000 generated pseudo-words with ~40 domain words mixed in at ranks 3-2,300, one of "
            "12 topical phrases in ~1 paragraph of 4, a place in ~1 of 6.  'matching' is the share of all "
@@ -225,6 +227,22 @@ PROFILE_NOTES = [
         'and draw, links included), cover, contents, outline, shading, rules, note numbers and 11 more '
         'pages.  Part of the ratio comes from the export drawing text faster than stock reportlab; the '
         'informational row shows the bare build with the same text engine.'
+    ),
+    (
+        'Export, public-API round (issue 10; cProfile and CPU-time A/B of the 130-page fixture with the Citer '
+        'adapter, on a 2-core machine shared with other engineers): the speed modules above (textcode, oneface, '
+        'runs, citefrags, annotations, footer-in-stream, the per-style parse cache, the width-caching font) '
+        'were removed for reportlab\'s public API; composition moved into `briefing/compose` (~0.06-0.1 s of '
+        'the export with the adapter).  The links in notes and sources are the largest extra over the bare '
+        'build: the same export with them off took ~1.05 instead of ~1.65 s of CPU (multi-face parsing, a '
+        'link annotation per line, formatting them at save).  Keep-together groups wrapped each paragraph '
+        'twice; a paragraph wrapped again at the same width now reuses its lines (`SafeParagraph.wrap`).  '
+        '"Page X of Y" is one forward-referenced form per page (~0.35 s of CProfile-inflated save time for '
+        '130 forms; the old stream rewrite needed private canvas names).  With pandoc citeproc as the '
+        'citation processor, its subprocess (~0.4 s fixed, ~1.4 s for 480 citations) is the largest single '
+        'cost of compose() and of a small export.  `gc.freeze()` around GUI exports was kept: with the '
+        '1,000-source library loaded, an export without it met a full (generation 2) collection in one run '
+        'of two, an 82 ms pause (longest 3-8 ms with it), and the GUI process holds more objects still.'
     ),
     (
         'Start-up with 10,000 sources (pyinstrument in the launched process, warm metadata cache, index '
