@@ -2,8 +2,8 @@
 
 Paragraph parses its input as XML-ish markup with attributes that older reportlab
 versions evaluated (CVE-2023-33733).  Source and user text therefore always goes through
-``esc``; only markup written in this package (``<b>``, ``<i>``, ``<super>``, ``<a href>``
-with a validated http(s) URL) is raw.
+``esc``; only markup written in this package (``<b>``, ``<i>``, ``<super>``, ``<br/>``, ``<a href>``
+with a validated http(s) URL, see ``spans_markup``) is raw.
 """
 
 from __future__ import annotations
@@ -54,15 +54,6 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return url
-
-
-def link(url: str, label: str | None = None, color: str = LINK_COLOR) -> str:
-    """Markup for a clickable link; the URL must already have passed safe_url."""
-    checked = safe_url(url)
-    text = esc(label if label is not None else url)
-    if checked is None:
-        return text
-    return f'<a href="{esc(checked)}" color="{color}">{text}</a>'
 
 
 def text_markup(text: str) -> str:
