@@ -18,6 +18,7 @@ Claims are grouped by (kind, key) first, so the work grows with the claims, not 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Union
@@ -27,6 +28,7 @@ from briefing.analysis.timeline import DatedEntry
 from briefing.search.normalize import tokens
 
 Claim = Union[Figure, DatedEntry]
+_DIGIT = re.compile(r"\d")
 
 _STOP = frozenset(
     "a an the and or but of to in on at by for from with into over under about as than since until after "
@@ -68,15 +70,16 @@ def _sentence_view(claim: Claim):
 def _subject_keys(claim: Claim) -> dict[tuple[str, str], str]:
     """Adjacent content-word pairs outside the claim's own text -> the pair as written."""
     toks, own_start, own_end = _sentence_view(claim)
+    sentence = claim.anchor.sentence
+    usable = [not (t.text in _STOP or len(t.text) < 2 or _DIGIT.search(t.text) or (t.start < own_end and t.end > own_start))
+              for t in toks]
     keys: dict[tuple[str, str], str] = {}
-    for left, right in zip(toks, toks[1:]):
-        if left.end > own_start and right.start < own_end and not (right.end <= own_start or left.start >= own_end):
-            continue
-        if any(t.text in _STOP or len(t.text) < 2 or any(ch.isdigit() for ch in t.text) for t in (left, right)):
-            continue
-        if claim.anchor.sentence[left.end:right.start].strip(" -\u2011"):
-            continue  # punctuation between them: "advances, noting" is not a name
-        keys.setdefault((left.text, right.text), claim.anchor.sentence[left.start:right.end])
+    for i in range(len(toks) - 1):
+        if usable[i] and usable[i + 1]:
+            left, right = toks[i], toks[i + 1]
+            if sentence[left.end:right.start].strip(" -\u2011"):
+                continue  # punctuation between them: "advances, noting" is not a name
+            keys.setdefault((left.text, right.text), sentence[left.start:right.end])
     return keys
 
 
@@ -129,27 +132,43 @@ def _groups(claims, kind_of) -> dict[tuple, list[tuple[Claim, dict]]]:
 
 
 def _pairs(groups, differ, conflict_kind: str) -> list[Conflict]:
+    """One conflict per pair of differing values in a group, shown with the first source stating
+    each value (a phrase repeated by 1,000 sources is one claim; values are few, claims many)."""
     out: list[Conflict] = []
     seen: set[tuple] = set()
     for (event, key), members in groups.items():
-        # one representative per (source, value): a phrase repeated 1,000 times is one claim
-        reps: dict[tuple, tuple[Claim, dict]] = {}
+        by_value: dict[tuple, list[tuple[Claim, dict]]] = {}
         for claim, keys in members:
-            value = claim.date if conflict_kind == "date" else (claim.value, claim.qualifier)
-            reps.setdefault((claim.anchor.source_id, value), (claim, keys))
-        items = list(reps.values())
-        for i, (a, keys_a) in enumerate(items):
-            for b, _ in items[i + 1:]:
-                if a.anchor.source_id == b.anchor.source_id or not differ(a, b):
+            value = (claim.date, claim.end) if conflict_kind == "date" else (claim.value, claim.qualifier)
+            by_value.setdefault(value, []).append((claim, keys))
+        if len(by_value) < 2:
+            continue
+        values = list(by_value.values())
+        for i, left in enumerate(values):
+            for right in values[i + 1:]:
+                if not differ(left[0][0], right[0][0]):
                     continue
-                first, second = sorted((a, b), key=lambda c: (c.anchor.source_id, c.anchor.paragraph, c.anchor.start))
-                pair = (first.anchor, second.anchor)
-                if pair in seen:
+                pair = _from_two_sources(left, right)
+                if pair is None:
                     continue
-                seen.add(pair)
-                subject = keys_a[key] if first is a else _subject_keys(first)[key]
-                out.append(Conflict(conflict_kind, subject, event, first, second))
+                (a, keys_a), (b, keys_b) = sorted(pair, key=lambda ck: (ck[0].anchor.source_id, ck[0].anchor.paragraph,
+                                                                         ck[0].anchor.start))
+                if (a.anchor, b.anchor) in seen:
+                    continue
+                seen.add((a.anchor, b.anchor))
+                out.append(Conflict(conflict_kind, keys_a[key], event, a, b))
     return out
+
+
+def _from_two_sources(left: list, right: list):
+    """The first claim of each side, from different sources (None if both sides are one source)."""
+    first = left[0]
+    other = next((c for c in right if c[0].anchor.source_id != first[0].anchor.source_id), None)
+    if other is not None:
+        return first, other
+    second = right[0]
+    first = next((c for c in left if c[0].anchor.source_id != second[0].anchor.source_id), None)
+    return (first, second) if first is not None else None
 
 
 def find_conflicts(figures: list[Figure], timeline: list[DatedEntry]) -> list[Conflict]:

@@ -16,25 +16,30 @@ from briefing.analysis.passages import Anchor, Passage, anchor
 from briefing.analysis.sentences import sentence_spans
 from briefing.search.normalize import fold, normalise_with_map
 
-_NUM = r"\d+(?:\.\d+)?"
 _SCALE = r"(?:thousand|million|billion|trillion)"
 _QUALIFIER = (r"(?:(?:more|fewer|less) than|over|under|nearly|almost|about|around|roughly|some|at least|"
               r"at most|up to|approximately|an estimated|close to)")
-_TREND = r"(?:(?:gone |went |come |came )?(?:down|up)|(?:declined|decreased|dropped|fallen|fell|rose|risen|increased|grew|grown|cut)(?: by)?|by)"
-_CURRENCY_WORD = r"(?:dollars|pesos|euros|US dollars)"
-# One pattern, one alternative per kind; the named group says which matched.  Order matters:
-# money before counts ("$8 billion" is not "8 billion ..."), durations before counts.
-_FIGURE = re.compile(
-    rf"(?:(?P<qual>{_QUALIFIER}) )?(?:"
-    rf"(?P<money>(?:US|U\.S\.)?\$ ?{_NUM}(?: {_SCALE})?|{_NUM}(?: {_SCALE})? {_CURRENCY_WORD})"
-    rf"|(?P<percent>(?:(?P<trend>{_TREND}) )?{_NUM} ?(?:%|percent\b|per cent\b))"
-    rf"|(?P<duration>{_NUM}(?:-| )(?P<dunit>years?|months?|weeks?|days?|decades?|hours?)\b)"
-    rf"|(?P<count>{_NUM}(?: {_SCALE})?) (?P<noun>[A-Za-z][\w'\u2019-]*(?: [A-Za-z][\w'\u2019-]*){{0,4}})"
-    rf")",
+_TREND = (r"(?:(?:gone |went |come |came )?(?:down|up)|(?:declined|decreased|dropped|fallen|fell|rose|risen|"
+          r"increased|grew|grown|cut)(?: by)?|by)")
+# Number first: the engine jumps from number to number (a pattern starting with optional words
+# would be tried at every character: ~10x slower over a large library); the words before a
+# number are then matched backwards in a short window, the unit or noun forwards.
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_AFTER = re.compile(
+    rf"(?P<scale> {_SCALE}\b)?(?:"
+    rf"(?P<money> (?:dollars|pesos|euros)\b)"
+    rf"|(?P<percent> ?(?:%|percent\b|per cent\b))"
+    rf"|(?P<duration>(?:-| )(?P<dunit>years?|months?|weeks?|days?|decades?|hours?)\b)"
+    rf"|(?P<count> (?P<noun>[A-Za-z][\w'\u2019-]*(?: [A-Za-z][\w'\u2019-]*){{0,4}}))"
+    rf")?",
     re.IGNORECASE,
 )
-_BOUNDARY_BEFORE = re.compile(r"[\w.$/-]$")
+_QUALIFIER_BEFORE = re.compile(rf"\b{_QUALIFIER} $", re.IGNORECASE)
+_TREND_BEFORE = re.compile(rf"\b{_TREND} $", re.IGNORECASE)
+_WINDOW = 32  # characters searched backwards for a qualifier or a trend
+_BLOCKED_BEFORE = frozenset("./-_#@")
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_DIGIT = re.compile(r"\d")
 # Words that end a count's noun phrase: a count is "300 suspected criminals", not
 # "300 suspected criminals to the US".
 _STOP = frozenset(
@@ -92,52 +97,72 @@ def _noun_phrase(words: str) -> str:
     return " ".join(taken)
 
 
-def _figure(m: re.Match, norm: str) -> tuple[str, float, str, str, int, int] | None:
-    """(kind, value, unit, qualifier, start, end) in the normalised text, or None if not a figure."""
-    qualifier = m.group("qual") or ""
-    start, end = m.start(), m.end()
-    number = re.search(_NUM, m.group(0)[len(qualifier):])
-    scale = re.search(_SCALE, m.group(0), re.IGNORECASE)
-    value = _value(number.group(0), scale.group(0) if scale else None)
-    if m.group("money"):
-        unit = "$" if "$" in m.group("money") else m.group("money").split()[-1]
-        return "money", value, unit, qualifier, start, end
-    if m.group("percent"):
-        return "percent", value, "percent", (m.group("trend") or qualifier), start, end
-    if m.group("duration"):
-        unit = m.group("dunit").lower()
-        return "duration", value, _PLURAL.get(unit, unit), qualifier, start, end
-    count = m.group("count")
-    if not scale and _YEAR.fullmatch(count):
-        return None  # "in 2000 an ..." is a date; written counts of that size carry a comma
-    noun = _noun_phrase(m.group("noun"))
-    if not noun:
+def _before(pattern: re.Pattern, norm: str, at: int) -> re.Match | None:
+    """``pattern`` (anchored with ``$``) ending right at ``at``, searched in a short window."""
+    return pattern.search(norm, max(0, at - _WINDOW), at)
+
+
+def _figure(norm: str, text: str, positions: list[int], m: re.Match):
+    """(kind, value, unit, qualifier, start, end) in the normalised text for the number ``m``, or None."""
+    start, number = m.start(), m.group()
+    money_sign = start and norm[start - 1] == "$" or norm[max(0, start - 2):start] == "$ "
+    if money_sign:
+        start = norm.rindex("$", 0, start)
+        for prefix in ("U.S.", "US"):
+            if norm[max(0, start - len(prefix)):start] == prefix:
+                start -= len(prefix)
+                break
+    if start and (norm[start - 1].isalnum() or norm[start - 1] in _BLOCKED_BEFORE):
+        return None  # inside a word, a URL, an identifier or a decimal
+    after = _AFTER.match(norm, m.end())
+    scale = after.group("scale")
+    value = _value(number, scale.strip() if scale else None)
+    end = after.end("scale") if scale else m.end()
+    qualifier = ""
+    if money_sign or after.group("money"):
+        kind, unit = "money", "$" if money_sign else after.group("money").strip()
+        end = end if money_sign else after.end("money")
+    elif after.group("percent"):
+        kind, unit, end = "percent", "percent", after.end("percent")
+        trend = _before(_TREND_BEFORE, norm, start)
+        if trend:
+            start, qualifier = trend.start(), trend.group().strip()
+    elif after.group("duration"):
+        kind, end = "duration", after.end("duration")
+        unit = after.group("dunit").lower()
+        unit = _PLURAL.get(unit, unit)
+    elif after.group("count"):
+        if not scale and _YEAR.fullmatch(number) and "," not in text[positions[m.start()]:positions[m.end() - 1] + 1]:
+            return None  # "in 2000 an ..." is a date; a count that size is written "2,000"
+        noun = _noun_phrase(after.group("noun"))
+        if not noun:
+            return None
+        kind, unit, end = "count", noun, after.start("noun") + len(noun)
+    else:
+        return None  # a bare number: a list number, part of a date, a page
+    if end < len(norm) and (norm[end].isdigit() or (kind != "count" and norm[end].isalpha())
+                            or (kind == "count" and norm[end] in "/@")):
         return None
-    end = m.start("noun") + len(noun)
-    return "count", value, noun, qualifier, start, end
+    if not qualifier:
+        found = _before(_QUALIFIER_BEFORE, norm, start)
+        if found:
+            start, qualifier = found.start(), found.group().strip()
+    return kind, value, unit, qualifier, start, end
 
 
 def figures_in(passage: Passage) -> list[Figure]:
     """The key figures of one passage, in text order."""
     text = passage.text
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     norm, positions = normalise_with_map(text)
     out: list[Figure] = []
     sentences = None
-    for m in _FIGURE.finditer(norm):
-        number_start = m.start() if not m.group("qual") else m.start() + len(m.group("qual")) + 1
-        if number_start and _BOUNDARY_BEFORE.search(norm, max(0, number_start - 1), number_start):
-            continue  # inside a word, a URL, an identifier or a decimal
-        tail = m.end()
-        if tail < len(norm) and (norm[tail].isdigit() or (m.group("count") is None and norm[tail].isalpha())):
-            continue
-        found = _figure(m, norm)
+    for m in _NUMBER.finditer(norm):
+        found = _figure(norm, text, positions, m)
         if found is None:
             continue
         kind, value, unit, qualifier, s, e = found
-        if kind == "count" and e < len(norm) and norm[e:e + 1] in ("/", "@"):
-            continue
         start, end = positions[s], positions[e - 1] + 1
         if sentences is None:
             sentences = sentence_spans(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefing.analysis.balance import SectionBalance, briefing_balance
@@ -9,6 +10,9 @@ from briefing.analysis.conflicts import Conflict, find_conflicts
 from briefing.analysis.figures import Figure, figures_in
 from briefing.analysis.passages import briefing_passages, library_passages
 from briefing.analysis.timeline import DatedEntry, dates_in
+
+
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -25,7 +29,7 @@ def analyse_passages(passages) -> Aids:
     aids = Aids()
     for passage in passages:
         aids.passages += 1
-        if not any(ch.isdigit() for ch in passage.text):
+        if not _DIGIT.search(passage.text):
             continue  # every figure and date has a digit
         aids.figures.extend(figures_in(passage))
         aids.timeline.extend(dates_in(passage))

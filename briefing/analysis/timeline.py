@@ -28,16 +28,18 @@ _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _QUAL = (r"(?:since|by the end of|by the middle of|by the start of|by the beginning of|at the end of|"
          r"at the start of|at the beginning of|the end of|the start of|the beginning of|by|until|till|before|"
          r"after|from|during|as of|in|on|early|late|mid|between)")
-_DATE = re.compile(
-    rf"(?:(?P<qual>(?i:{_QUAL}))[ \u2011-])?(?:(?i:the) )?(?:"
-    rf"(?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|\u2013| and | to )(?P<d1b>\d{{1,2}}))?,? (?P<y1>{_YEAR})"
-    rf"|(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH}),? (?P<y2>{_YEAR})"
-    rf"|(?P<m3>{_MONTH})(?: of)? (?P<y3>{_YEAR})"
-    rf"|(?P<decade>(?:1[5-9]|20)\d0)['\u2019]?s"
-    rf"|(?P<y4>{_YEAR})(?:(?:-|\u2013)(?P<y4b>{_YEAR}|\d\d))?"
-    rf")",
-)
+# Year first (as for figures: the engine jumps from year to year); a month and day before it, a
+# qualifier before those, are matched backwards in a short window; a decade's "s" or a range after.
+_YEAR_AT = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_AFTER = re.compile(r"(?P<decade>['\u2019]?s\b)|(?:-|\u2013)(?P<end>(?:1[5-9]|20)\d\d|\d\d)(?!\d)")
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?:(?P<m1>{_MONTH}) (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|\u2013| and | to )(?P<d1b>\d{{1,2}}))?,? "
+    rf"|(?P<d2>\d{{1,2}}) (?P<m2>{_MONTH}),? "
+    rf"|(?P<m3>{_MONTH})(?: of)? )$")
+_QUALIFIER_BEFORE = re.compile(rf"\b(?P<qual>(?i:{_QUAL}))[ \u2011-](?:(?i:the) )?$|\b(?i:the) $")
+_WINDOW = 36
 _BLOCKED_BEFORE = frozenset("$/.\\-_#")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,28 +113,28 @@ def _month(month: str, year: str) -> int | None:
         return None
 
 
-def _parse(m: re.Match) -> tuple[str, str, str] | None:
-    """(iso, precision, end) of a match, or None when it is not a real date."""
-    if m.group("y1"):
-        day = _full_date(m.group("m1"), m.group("d1"), m.group("y1"))
+def _parse(year: str, before: re.Match | None, after: re.Match | None) -> tuple[str, str, str] | None:
+    """(iso, precision, end) of a year with what stands before and after it, or None if not a real date."""
+    if after is not None and after.group("decade"):
+        return (year, "decade", "") if year.endswith("0") and before is None else None
+    if before is not None and before.group("m1"):
+        day = _full_date(before.group("m1"), before.group("d1"), year)
         if day is None:
             return None
         end = ""
-        if m.group("d1b"):
-            last = _full_date(m.group("m1"), m.group("d1b"), m.group("y1"))
+        if before.group("d1b"):
+            last = _full_date(before.group("m1"), before.group("d1b"), year)
             if last is None or last <= day:
                 return None
             end = last.isoformat()
         return day.isoformat(), "day", end
-    if m.group("y2"):
-        day = _full_date(m.group("m2"), m.group("d2"), m.group("y2"))
+    if before is not None and before.group("m2"):
+        day = _full_date(before.group("m2"), before.group("d2"), year)
         return (day.isoformat(), "day", "") if day else None
-    if m.group("y3"):
-        month = _month(m.group("m3"), m.group("y3"))
-        return (f"{m.group('y3')}-{month:02d}", "month", "") if month else None
-    if m.group("decade"):
-        return m.group("decade"), "decade", ""
-    year, end = m.group("y4"), m.group("y4b") or ""
+    if before is not None and before.group("m3"):
+        month = _month(before.group("m3"), year)
+        return (f"{year}-{month:02d}", "month", "") if month else None
+    end = after.group("end") if after is not None else ""
     if end:
         end = year[:2] + end if len(end) == 2 else end
         if int(end) <= int(year):
@@ -143,27 +145,37 @@ def _parse(m: re.Match) -> tuple[str, str, str] | None:
 def dates_in(passage: Passage) -> list[DatedEntry]:
     """The dated mentions of one passage, in text order."""
     text = passage.text
-    if not any(ch.isdigit() for ch in text):
+    if not _DIGIT.search(text):
         return []
     out: list[DatedEntry] = []
     sentences = None
-    for m in _DATE.finditer(text):
-        body_start = m.end("qual") + 1 if m.group("qual") else m.start()
-        if body_start and (text[body_start - 1] in _BLOCKED_BEFORE or text[body_start - 1].isalnum()):
+    consumed = 0  # the end of the last date: the second year of "1999-2002" is not another date
+    for m in _YEAR_AT.finditer(text):
+        if m.start() < consumed:
+            continue
+        after = _AFTER.match(text, m.end())
+        decade = after is not None and after.group("decade")
+        before = None if decade else _DAY_MONTH_BEFORE.search(text, max(0, m.start() - _WINDOW), m.start())
+        start = before.start() if before is not None else m.start()
+        end = after.end() if after is not None and (decade or after.group("end")) else m.end()
+        qualifier = ""
+        found = _QUALIFIER_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if found is not None:
+            start, qualifier = found.start(), (found.group("qual") or "").lower()
+        if start and (text[start - 1] in _BLOCKED_BEFORE or text[start - 1].isalnum()):
             continue  # part of a URL, an identifier, a number or a word
-        if m.group("qual") and m.start() and text[m.start() - 1].isalnum():
+        if end < len(text) and (text[end].isalnum() or text[end] in "/%"):
             continue
-        if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] in "/%"):
-            continue
-        parsed = _parse(m)
+        parsed = _parse(m.group(), before, after)
         if parsed is None:
             continue
-        iso, precision, end = parsed
+        iso, precision, last = parsed
+        if precision == "year" and not last:
+            end = m.end()  # "2011-12" read as a range only when it is one
         if sentences is None:
             sentences = sentence_spans(text)
-        qualifier = (m.group("qual") or "").lower()
-        out.append(DatedEntry(iso, precision, end, text[m.start():m.end()], qualifier,
-                              anchor(passage, m.start(), m.end(), sentences)))
+        consumed = end
+        out.append(DatedEntry(iso, precision, last, text[start:end], qualifier, anchor(passage, start, end, sentences)))
     return out
 
 
