@@ -34,6 +34,8 @@ def length(value: Any) -> float:
     if isinstance(value, bool):
         raise Bad("expected a length such as 54, '0.75in' or '20mm'")
     if isinstance(value, (int, float)):
+        if isinstance(value, int) and not 0 <= value <= 400:  # float() of a 400-digit int overflows
+            raise Bad(f"length {str(value)[:20]}{'…' if len(str(value)) > 20 else ''} is out of range (0 to 400 points)")
         number = float(value)
     else:
         match = _LENGTH.match(str(value))

@@ -139,3 +139,14 @@ def test_a_hostile_briefing_gives_a_located_message(tmp_path, text, field, words
         storage.load(path)
     assert caught.value.field == field and words in caught.value.message
     assert str(caught.value).startswith(str(path))
+
+
+@pytest.mark.parametrize("value", ["9" * 400, "0x" + "f" * 3000, "9" * 4400])
+def test_a_theme_file_with_a_huge_number_is_a_located_error(tmp_path, value):
+    from briefing.writers.themes import load_theme
+
+    path = tmp_path / "huge.yaml"
+    path.write_text(f"name: huge\nmargins:\n  top: {value}\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:  # nothing else: no OverflowError, no ValueError
+        load_theme(path)
+    assert caught.value.path == path and caught.value.line == 3
