@@ -15,7 +15,9 @@ at least every half second while files are read.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from briefing.errors import BriefingError, ContentError
 from briefing.importing import ExtractWorker, find_duplicate, finish_staged_imports, save_extract
 from briefing.importing.names import display_name
 
-PROGRESS_SECONDS = 0.5
+PROGRESS_SECONDS = 0.4  # a line at least this often (the issue asks for one every 0.5 s)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -62,6 +64,27 @@ class _Progress:
         self.last = time.monotonic()
         print(text, file=sys.stderr, flush=True)
 
+    @contextlib.contextmanager
+    def during(self, what: str):
+        """A 'still …' line every PROGRESS_SECONDS while a step without its own progress runs."""
+        if self.quiet:
+            yield
+            return
+        self._say(what + "…")
+        started, done = time.monotonic(), threading.Event()
+
+        def beat():
+            while not done.wait(PROGRESS_SECONDS):
+                self._say(f"  … {what} ({time.monotonic() - started:.1f} s)")
+
+        thread = threading.Thread(target=beat, daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            done.set()
+            thread.join()
+
 
 def _print_review(doc: dict, saved_id: str | None) -> None:
     print(f"== {doc['path']}" + (f"  ->  {saved_id}" if saved_id else ""))
@@ -88,15 +111,16 @@ def _print_review(doc: dict, saved_id: str | None) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    progress = _Progress(len(args.paths))
     try:
-        lib = load_library()
+        with progress.during(f"importing {len(args.paths)} files: loading the library"):
+            lib = load_library()
     except CommandError as exc:
         error(str(exc))
         return exc.code
     if not args.dry_run:
         finish_staged_imports(lib.user_root)
     documents, failures, imported = [], 0, []
-    progress = _Progress(len(args.paths))
     with ExtractWorker() as worker:
         for n, raw in enumerate(args.paths, 1):
             path = Path(raw)
@@ -108,8 +132,8 @@ def run_import(args: argparse.Namespace) -> int:
                 doc["path"] = name
                 saved_id = None
                 if not args.dry_run:
-                    duplicate = find_duplicate(lib, extract)
-                    if duplicate is not None and not args.yes:
+                    duplicate = None if args.yes else find_duplicate(lib, extract)
+                    if duplicate is not None:
                         source, how = duplicate
                         warn(f"{name}: skipped: {how} as the source '{source.id}' ({source.label}); "
                              "use --yes to import it anyway")
@@ -131,7 +155,8 @@ def run_import(args: argparse.Namespace) -> int:
                 _print_review(doc, saved_id) if args.dry_run else print(f"imported {name} as {saved_id}")
     if imported:
         try:
-            open_index(lib).close()  # the new sources become searchable now
+            with progress.during("updating the search index"):
+                open_index(lib).close()  # the new sources become searchable now
         except CommandError as exc:
             error(str(exc))
             failures += 1
