@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.safe_text import plain_label, plain_tooltip
 from briefing.importing.model import EMPTY, FOUND, INFERRED, META_FIELDS, Extract, MetaValue
+from briefing.library.source import KINDS
 
 ACCEPT_ALL = 2  # QDialog result beside Accepted (1) and Rejected (0)
 LABELS = {"title": "Title", "authors": "Authors", "date": "Date", "publisher": "Publisher", "site": "Site",
@@ -66,14 +68,21 @@ class ImportReviewDialog(QDialog):
 
         form_widget = QWidget(self)
         form = QFormLayout(form_widget)
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict[str, QLineEdit | QComboBox] = {}
         self.status_labels: dict[str, QLabel] = {}
         for name in META_FIELDS:
             meta = extract.meta.get(name) or MetaValue()
-            edit = QLineEdit(_shown(meta.value), form_widget)
+            if name == "kind":  # one of the library's kinds, not free text
+                edit = QComboBox(form_widget)
+                edit.addItems(KINDS)
+                edit.setCurrentText(_shown(meta.value) or "other")
+                edit.currentTextChanged.connect(lambda _text, n=name: self._edited(n))
+            else:
+                edit = QLineEdit(_shown(meta.value), form_widget)
+                edit.setCursorPosition(0)
+                edit.textEdited.connect(lambda _text, n=name: self._edited(n))
             edit.setObjectName(f"import_{name}")
             edit.setAccessibleName(LABELS[name])
-            edit.setCursorPosition(0)
             if name == "authors":
                 edit.setPlaceholderText("Separate several authors with ';'")
             elif name == "date":
@@ -83,7 +92,6 @@ class ImportReviewDialog(QDialog):
             status.setToolTip(plain_tooltip(meta.reason) if meta.reason else None)
             self.status_labels[name] = status
             self.edits[name] = edit
-            edit.textEdited.connect(lambda _text, n=name: self._edited(n))
             row = QWidget(form_widget)
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
@@ -150,8 +158,8 @@ class ImportReviewDialog(QDialog):
         font.setStrikeOut(not block.keep)
         font.setBold(block.kind == "heading")
         item.setFont(3, font)
-        tip = block.reason if not block.keep and block.reason else None
-        item.setToolTip(3, plain_tooltip(("Dropped: " + tip) if tip else None))
+        tip = f"Dropped: {block.reason}\n\n{block.text}" if not block.keep and block.reason else block.text
+        item.setToolTip(3, plain_tooltip(tip))
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if column != 0:
@@ -184,13 +192,17 @@ class ImportReviewDialog(QDialog):
         text = STATUS_TEXT.get(meta.status, meta.status)
         return f"{text}: {meta.reason}" if meta.status == INFERRED and meta.reason else text
 
+    def field_text(self, name: str) -> str:
+        edit = self.edits[name]
+        return (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
+
     def _edited(self, name: str) -> None:
-        self.status_labels[name].setText("entered by you" if self.edits[name].text().strip() else "empty")
+        self.status_labels[name].setText("entered by you" if self.field_text(name) else "empty")
         self.status_labels[name].setToolTip(None)
 
     def _apply_metadata(self) -> None:
-        for name, edit in self.edits.items():
-            text = edit.text().strip()
+        for name in self.edits:
+            text = self.field_text(name)
             meta = self.extract.meta.get(name) or MetaValue()
             if text == _shown(meta.value):
                 continue
