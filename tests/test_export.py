@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.citation import Citer
+from briefing.citation import processor_for
 from briefing.errors import BriefingError, ContentError
 from briefing.writers import ExportCancelled, export
 from briefing.writers.themes import load_theme
@@ -31,10 +31,10 @@ def memo_pdf(lib, tmp_path_factory) -> Path:
 
 def test_every_excerpt_and_attribution_is_in_the_text(lib, memo_pdf):
     text = flat(" ".join(page_texts(memo_pdf)))
-    citer = Citer("chicago")
+    processor = processor_for("chicago")
     for ex in small_briefing(lib).all_excerpts():
         assert flat(ex.text) in text
-        assert flat(citer.attribution(lib.source(ex.source_id))) in text
+        assert flat("".join(r.text for r in processor.attribution(lib.source(ex.source_id)))) in text
     assert SPANISH in text  # accents, curly quotes, dashes, U+2011 and bullets as themselves
     assert "… Clinton credited Colombia for its security gains. …" in text
     assert "Source text has changed" in text  # the stale excerpt is flagged
@@ -50,7 +50,7 @@ def test_toc_page_numbers_match_where_sections_start(memo_pdf):
     texts = page_texts(memo_pdf)
     toc = texts[1]
     assert "Contents" in toc
-    for title in ["Extradition in Nariño", "Training and assistance", "Migration", "Notes", "Sources"]:
+    for title in ["Extradition in Nariño", "Training and assistance", "Migration", "Notes", "Bibliography"]:
         match = re.search(re.escape(title) + r"[\s.]*?(\d+)\s*$", toc, re.M)
         assert match, (title, toc)
         listed = int(match.group(1))

@@ -24,7 +24,7 @@ def _export(lib, tmp_path, include):
 def test_everything_is_included_by_default(lib, tmp_path):
     _, pages, _ = _export(lib, tmp_path, None)
     text = " ".join(pages)
-    assert "Contents" in text and "Sources" in text and "Notes" in text
+    assert "Contents" in text and "Bibliography" in text and "Notes" in text  # Chicago's own heading
 
 
 def test_without_cover_and_contents_the_first_page_is_a_section(lib, tmp_path):
@@ -37,7 +37,7 @@ def test_without_cover_and_contents_the_first_page_is_a_section(lib, tmp_path):
 def test_without_sources_there_are_no_notes_or_sources_lists(lib, tmp_path):
     _, pages, _ = _export(lib, tmp_path, {"sources": False})
     text = " ".join(pages)
-    assert "Sources" not in text and "Notes" not in text
+    assert "Bibliography" not in text and "Notes" not in text
 
 
 def test_comments_can_be_left_out(lib, tmp_path):

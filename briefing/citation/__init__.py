@@ -73,9 +73,9 @@ class Citer:
 
 
 def processor_for(style: str = "chicago"):
-    """The ``CitationProcessor`` (``briefing.citation.api``) composition formats citations with.
+    """The ``CitationProcessor`` (``briefing.citation.api``) composition formats citations with:
+    the CSL style called ``style`` (bundled or in the user's styles folder), through pandoc."""
+    from briefing.citation.processor import CslProcessor
+    from briefing.citation.stylefile import find
 
-    Today an adapter over ``Citer``; swapping in another processor (CSL) is this one line."""
-    from briefing.citation.adapter import CiterProcessor
-
-    return CiterProcessor(style)
+    return CslProcessor(find(style))

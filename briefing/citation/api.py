@@ -36,6 +36,18 @@ class CitedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
+def request_for(source, paragraph: int | None) -> CiteRequest:
+    """The citation of block ``paragraph`` of ``source`` with a locator a reader can check: the
+    page for a PDF import (``pages:``), else the body paragraph's count (headings not counted)."""
+    if paragraph is None:
+        return CiteRequest(source.id)
+    page = source.page_of(paragraph)
+    if page is not None:
+        return CiteRequest(source.id, str(page), "page")
+    number = source.body_number(paragraph)
+    return CiteRequest(source.id, str(number) if number is not None else None)
+
+
 class CitationProcessor(Protocol):
     style: str
 

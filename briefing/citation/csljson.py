@@ -17,13 +17,16 @@ KIND_TYPES = {
     "analysis": "webpage",
     "government": "webpage",
     "reference": "entry-encyclopedia",
-    "fact sheet": "report",
-    "press release": "report",
+    "fact sheet": "webpage",
+    "press release": "webpage",
     "report": "report",
     "other": "document",
 }
 # the genre a kind names when ``genre`` does not ("[Fact sheet]" in APA)
-KIND_GENRES = {"fact sheet": "Fact sheet", "press release": "Press release"}
+KIND_GENRES = {"fact sheet": "fact sheet", "press release": "press release"}  # styles capitalise as needed
+# pandoc reads <i>, <b>, <sc>, <sup>, <sub> and <span …> in CSL-JSON text as formatting; a source's
+# "<" is followed by this character so no tag is ever recognised, and the rendered text drops it
+TAG_BREAK = "\ue000"
 DATE_SENTINEL_OFFSET = 6000  # 2012 -> 8012: a year no real text prints
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -31,6 +34,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def _bracket(value: str, inferred: bool) -> str:
     return f"[{value}]" if inferred else value
+
+
+def _plain(value: str, inferred: bool) -> str:
+    return value
 
 
 def _date_parts(iso: str, offset: int = 0) -> dict:
@@ -50,9 +57,11 @@ def _name(author, inferred: bool) -> dict:
     return {"literal": _bracket(str(author), inferred)}
 
 
-def item(source) -> dict:
-    """The CSL-JSON item for ``source`` (key order fixed, so equal metadata gives equal JSON)."""
-    inferred = source.inferred
+def item(source, mark_inferred: bool = True) -> dict:
+    """The CSL-JSON item for ``source`` (key order fixed, so equal metadata gives equal JSON).
+    ``mark_inferred=False``: the values as stored (for export to a reference manager)."""
+    inferred = source.inferred if mark_inferred else {}
+    _bracket = globals()["_bracket"] if mark_inferred else _plain
     kind = source.kind
     data: dict = {"id": source.id, "type": source.csl_type or KIND_TYPES.get(kind, "document")}
     title = source.title_sentence_case or source.title
@@ -79,8 +88,10 @@ def item(source) -> dict:
         data["DOI"] = source.doi
     if source.url:
         data["URL"] = source.url
-    if source.language:
-        data["language"] = source.language
+    # re-casing a title (Chicago's and MLA's headline case) assumes English: a title whose language is
+    # not stated is printed as stored ("und": undetermined, which no style re-cases)
+    if source.language or mark_inferred:
+        data["language"] = source.language or "und"
     for variable, value in source.csl.items():
         if isinstance(value, list):
             data[variable] = [_name(a, False) for a in value]
@@ -88,7 +99,18 @@ def item(source) -> dict:
             data[variable] = _date_parts(value)
         else:
             data[variable] = value
-    return data
+    return _untagged(data) if mark_inferred else data
+
+
+def _untagged(value):
+    """Every "<" in the item's text made inert for pandoc's CSL rich-text parser (see TAG_BREAK)."""
+    if isinstance(value, str):
+        return value.replace("<", "<" + TAG_BREAK) if "<" in value else value
+    if isinstance(value, list):
+        return [_untagged(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _untagged(v) for k, v in value.items()}
+    return value
 
 
 def _date_pattern(year: int, month: int | None) -> re.Pattern:

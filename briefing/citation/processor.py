@@ -194,7 +194,8 @@ class CslProcessor:
 
 
 def _mark(runs: list[Run], sources: list) -> list[Run]:
-    """Inferred dates (of ``sources``, those with one) bracketed (see ``csljson``)."""
+    """Inferred dates (of ``sources``, those with one) bracketed, tag breaks dropped (see ``csljson``)."""
+    runs = [Run(r.text.replace(csljson.TAG_BREAK, ""), r.italic) if csljson.TAG_BREAK in r.text else r for r in runs]
     if not sources:
         return runs
     return [Run(csljson.mark_inferred_dates(r.text, sources), r.italic) for r in runs]

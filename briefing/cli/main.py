@@ -15,7 +15,7 @@ import sys
 from briefing.cli.common import CommandError, error
 
 COMMAND_MODULES = ("briefing.cli.catalog", "briefing.cli.passages", "briefing.cli.build", "briefing.cli.choices",
-                   "briefing.cli.aids", "briefing.cli.import_files")
+                   "briefing.cli.aids", "briefing.cli.import_files", "briefing.cli.cite")
 
 
 def build_parser() -> argparse.ArgumentParser:

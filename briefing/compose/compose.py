@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from briefing.citation.api import CitationProcessor, CiteRequest
+from briefing.citation.api import CitationProcessor, request_for
 from briefing.compose import parts
 from briefing.compose.aids import AID_PARTS, with_aids
 from briefing.compose.document import Document, DocumentInfo, Note, NoteRef, Part, Span
@@ -84,8 +84,7 @@ class Composition:
         """Format every citation at once, fill in the quotes, and return the end parts (notes,
         bibliography) that are printed."""
         present = [(quote, item, source) for quote, item, source in self._cited if source is not None]
-        requests = [CiteRequest(item.source_id, locator=str(item.paragraph) if item.paragraph else None)
-                    for _, item, _ in present]
+        requests = [request_for(source, item.paragraph) for _, item, source in present]
         cited = self.processor.process({s.id: s for _, _, s in present}, requests)
         self.style_class = cited.style_class
         formatted = {id(quote): runs for (quote, _, _), runs in zip(present, cited.citations)}

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from briefing.citation import Citer
+from briefing.citation import processor_for
 from briefing.gui.export_dialog import ExportDialog
 from briefing.model import Excerpt, Note
 
@@ -130,14 +130,15 @@ def test_a_new_users_session_end_to_end(qtbot, window, tmp_path):
     assert blocker.args == ["done"], dialog.status_label.text()
     pdf_text = _flat(" ".join(page.extract_text() for page in PdfReader(str(out)).pages))
 
-    citer = Citer(controller.briefing.meta.citation_style)
+    processor = processor_for(controller.briefing.meta.citation_style or "chicago")
     body = pdf_text[pdf_text.index(_flat(controller.briefing.sections[0].title), pdf_text.index("Contents") + 10):]
     position = 0
     for section in controller.briefing.sections:
         for item in section.items:
             if isinstance(item, Excerpt):
                 wanted = _flat(item.text)[:60]
-                attribution = _flat(citer.attribution(library.source(item.source_id)))[:40]
+                runs = processor.attribution(library.source(item.source_id))
+                attribution = _flat("".join(r.text for r in runs))[:40]
             elif isinstance(item, Note):
                 wanted, attribution = _flat(item.text), None
             else:
