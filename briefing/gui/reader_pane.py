@@ -4,7 +4,8 @@ and make excerpts from any selected span.
 How a selection becomes an excerpt: every paragraph of the source is exactly one text block
 (the block's ``userState`` is its 1-based paragraph number; line breaks inside a paragraph
 are inserted as U+2028 so they stay in the block, one character each).  Paragraph numbers
-are list markers, not text, so a selection never contains them.  A selection is mapped
+are list markers, not text, so a selection never contains them; headings are bold and not in the
+list, so the numbers count body paragraphs, as a citation's "para." locator does.  A selection is mapped
 block by block to ``(paragraph, start, end)`` in the exact paragraph string (converting
 Qt's UTF-16 offsets to Python indices) and handed to the core ``make_excerpt``.
 
@@ -230,6 +231,8 @@ class ReaderPane(QWidget):
         list_format = QtGui.QTextListFormat()
         list_format.setStyle(QtGui.QTextListFormat.Style.ListDecimal)
         list_format.setNumberSuffix(" ")
+        heading_format = QtGui.QTextCharFormat(plain)
+        heading_format.setFontWeight(QtGui.QFont.Weight.Bold)
         text_list = None
         for number, text in enumerate(paragraphs, start=1):
             block_format = QtGui.QTextBlockFormat()
@@ -237,13 +240,18 @@ class ReaderPane(QWidget):
             if number in hits or number == self.focus_paragraph:
                 block_format.setBackground(para_bg)
             cursor.insertBlock(block_format, plain)
-            if text_list is None:
+            heading = self.source.is_heading(number)
+            # headings are not list items: the list numbers body paragraphs as the "para." locators do
+            if heading:
+                pass
+            elif text_list is None:
                 text_list = cursor.createList(list_format)
             else:
                 text_list.add(cursor.block())
             cursor.block().setUserState(number)
             self._blocks[number] = cursor.block().blockNumber()
-            cursor.insertText(text.replace("\r", "").replace("\n", LINE_SEPARATOR), plain)
+            cursor.insertText(text.replace("\r", "").replace("\n", LINE_SEPARATOR),
+                              heading_format if heading else plain)
         self._mark_quoted(doc, paragraphs)
         highlight = QtGui.QTextCharFormat()
         highlight.setBackground(span_bg)
@@ -306,6 +314,12 @@ class ReaderPane(QWidget):
         """The text of a paragraph as the view holds it (tests compare it with the source)."""
         block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
         return block.text().replace(LINE_SEPARATOR, "\n") if block.isValid() else ""
+
+    def paragraph_number_shown(self, paragraph: int) -> str:
+        """The number printed before a paragraph ("17"), or "" for a heading (not numbered)."""
+        block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
+        text_list = block.textList() if block.isValid() else None
+        return text_list.itemText(block).strip() if text_list is not None else ""
 
     # -- selection -> excerpts ---------------------------------------------------------------
     def select_span(self, paragraph: int, start: int, end: int, end_paragraph: int | None = None) -> None:
