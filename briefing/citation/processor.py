@@ -128,7 +128,8 @@ class CslProcessor:
                     bibliography = [cache.bibliography[k] for k in bib_keys if k in cache.bibliography]
         citations = iter(found)
         out = [next(citations) if r.source_id in sources else [] for r in requests]
-        entries = [runs for _, runs in sorted(bibliography or [], key=lambda e: e[0])]
+        # an entry the style leaves empty (Chicago lists no encyclopedia entries) is not printed
+        entries = [runs for _, runs in sorted(bibliography or [], key=lambda e: e[0]) if runs]
         return CitedDocument(self.style_class, out, entries, self.style_file.bibliography_title)
 
     def _item_keys(self, items: dict[str, dict]) -> dict[str, str]:
@@ -183,8 +184,7 @@ class CslProcessor:
             if need_bib:
                 self._cache.bibliography = {
                     item_keys[sid]: (rank, _mark(runs, present))
-                    for rank, (sid, runs) in enumerate(rendered.bibliography) if sid in item_keys and runs}
-                # an entry the style leaves empty (Chicago lists no encyclopedia entries) is not printed
+                    for rank, (sid, runs) in enumerate(rendered.bibliography) if sid in item_keys}
 
     # -- in a sentence -----------------------------------------------------------------------
     def attribution(self, source) -> list[Run]:
@@ -199,3 +199,12 @@ def _mark(runs: list[Run], sources: list) -> list[Run]:
     if not sources:
         return runs
     return [Run(csljson.mark_inferred_dates(r.text, sources), r.italic) for r in runs]
+
+
+def clear_caches() -> None:
+    """Forget every formatted citation (the benchmark measures a first export with it)."""
+    with _caches_lock:
+        for cache in _caches.values():
+            with cache.lock:
+                cache.citations.clear()
+                cache.bibliography.clear()
