@@ -31,7 +31,11 @@ from briefing.library.validate import FieldProblem, source_from_data
 from briefing.gui.safe_text import make_plain, plain_tooltip
 
 USER_REASON = "Entered by the user in Source details; not stated in the document."
-FIELDS = ("title", "publisher", "authors", "date", "url", "kind", "language")
+# the citation fields a style prints (docs/METADATA.md), edited as plain text
+CITATION_FIELDS = {"container_title": "&Container (site, newspaper)", "genre": "&Genre",
+                   "number": "Report &number", "publisher_place": "Publisher's p&lace",
+                   "accessed": "Accessed (YYYY-MM-DD)", "doi": "D&OI"}
+FIELDS = ("title", "publisher", "authors", "date", "url", "kind", "language", *CITATION_FIELDS)
 
 
 class SourceDetailsDialog(QDialog):
@@ -53,6 +57,7 @@ class SourceDetailsDialog(QDialog):
             "date": source.date or "",
             "url": source.url or "",
             "language": source.language or "",
+            **{name: getattr(source, name) or "" for name in CITATION_FIELDS},
         }
         hints = {
             "authors": "Separate several authors with ';'",
@@ -60,7 +65,7 @@ class SourceDetailsDialog(QDialog):
             "url": "http:// or https:// address; leave empty if unknown",
         }
         labels = {"url": "&URL", "title": "&Title", "publisher": "&Publisher", "authors": "&Authors",
-                  "date": "&Date", "kind": "&Kind", "language": "&Language"}
+                  "date": "&Date", "kind": "&Kind", "language": "&Language", **CITATION_FIELDS}
         for name in FIELDS:
             if name == "kind":
                 edit = QComboBox(self)
@@ -132,6 +137,7 @@ class SourceDetailsDialog(QDialog):
             url=self.value("url") or None,
             kind=self.value("kind"),
             language=self.value("language") or None,
+            **{name: self.value(name) or None for name in CITATION_FIELDS},
             notes=self.notes.toPlainText().strip() or None,
             inferred=inferred,
             _text=None,
