@@ -168,7 +168,9 @@ class CslProcessor:
             order = list(range(len(wanted)))  # positions would differ: format the whole sequence
         nocite = [sid for sid in cited if sid not in {ids[i] for i in order}] if need_bib else []
         cites = [Cite(ids[i], wanted[i].locator, wanted[i].label) for i in order]
-        rendered = render(self.style_file.path, list(items.values()), cites, nocite, bibliography=need_bib)
+        needed = {c.item_id for c in cites} | set(nocite)  # pandoc reads only the items it formats
+        rendered = render(self.style_file.path, [items[sid] for sid in cited if sid in needed], cites, nocite,
+                          bibliography=need_bib)
         stats.pandoc_calls += 1
         stats.formatted = len(cites)
         stats.bibliography_formatted = need_bib
