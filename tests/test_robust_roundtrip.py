@@ -122,3 +122,20 @@ def test_what_open_would_refuse_save_refuses_by_field_and_keeps_the_old_file(tmp
     assert field in str(caught.value) and "cannot be saved" in str(caught.value)
     assert path.read_bytes() == before
     assert [p.name for p in folder.iterdir()] == ["kept.briefing.yaml"]
+
+
+def test_every_style_and_page_size_the_app_offers_saves_and_opens(tmp_path):
+    import shutil
+
+    from briefing import paths, registry
+
+    folder = registry.user_folder("styles")
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(paths.RESOURCES_DIR / "csl" / "apa.csl", folder / "my-house-style.csl")
+    assert "my-house-style" in registry.styles().names()
+    for style in registry.styles().names():
+        for size in registry.page_sizes().names():
+            briefing = Briefing(meta=BriefingMeta(title="Styled", citation_style=style, page_size=size))
+            path = tmp_path / "styled.briefing.yaml"
+            storage.save(briefing, path)
+            assert storage.load(path) == briefing

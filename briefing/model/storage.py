@@ -262,6 +262,16 @@ def _section(data: Any, keys: tuple, seen: set[str]) -> Section:
     )
 
 
+def _registered(name: str) -> tuple[str, ...]:
+    """The citation styles or page sizes there are: the bundled ones (``META_CHOICES``, checked
+    first without reading a folder), then the registry's, which adds a user's own, so a briefing
+    whose style a user chose in the app saves and opens alike."""
+    from briefing import registry
+
+    listing = registry.styles() if name == "citation_style" else registry.page_sizes()
+    return tuple(dict.fromkeys(META_CHOICES[name] + tuple(listing.names())))
+
+
 def _meta(data: Any) -> BriefingMeta:
     keys = ("meta",)
     if data is None:
@@ -273,7 +283,9 @@ def _meta(data: Any) -> BriefingMeta:
             values[name] = _text(data, keys, name)
             choices = META_CHOICES.get(name)
             if choices and values[name] not in choices:
-                raise _Problem(keys + (name,), f"must be one of: {', '.join(choices)}")
+                choices = _registered(name)
+                if values[name] not in choices:
+                    raise _Problem(keys + (name,), f"must be one of: {', '.join(choices)}")
     return BriefingMeta(**values)
 
 
