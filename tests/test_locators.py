@@ -114,3 +114,14 @@ def test_pages_give_page_locators_and_are_validated(tmp_path):
         with pytest.raises(FieldProblem) as caught:
             source_from_data({"id": "s", "kind": "report", "pages": bad}, tmp_path / "s.yaml", "user")
         assert caught.value.keys == keys
+
+
+def test_citations_take_the_readers_locator(tmp_path, library):
+    from briefing.citation.api import CiteRequest, request_for
+
+    afp = library.sources["afp-blinken-colombia-visit"]
+    assert request_for(afp, 19) == CiteRequest(afp.id, "17", "paragraph")
+    assert request_for(afp, 9) == CiteRequest(afp.id, None)  # a heading: no paragraph to point at
+    (tmp_path / "r.txt").write_text("# Summary\n\nOne.\n\nTwo.\n", encoding="utf-8")
+    report = source_from_data({"id": "r", "kind": "report", "pages": [1, 2, 5]}, tmp_path / "r.yaml", "user")
+    assert request_for(report, 3) == CiteRequest("r", "5", "page")  # a PDF import: the page
