@@ -179,6 +179,10 @@ APA = {
     "who": ("(World Health Organization, 2018, p. 12)",
             "World Health Organization. (2018, March 8). <i>Questions and answers on immunization and vaccine safety</i> "
             "[Fact sheet]. https://www.who.int/features/qa/84/en/"),
+    # no author (APA 9.12): the title moves to the author position; no date: "n.d."
+    "yale": ("(<i>Yale Facts</i>, n.d., p. 12)",
+             "<i>About Yale: Yale facts</i>. (n.d.). Yale University. Retrieved May 1, 2017, from "
+             "https://www.yale.edu/about-yale/yale-facts"),
     "garcia": ("(García Márquez, 1967, p. 12)",
                "García Márquez, G. (1967). <i>Cien años de soledad</i>. Editorial Sudamericana."),
 }

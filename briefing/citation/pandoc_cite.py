@@ -28,9 +28,14 @@ TIMEOUT_S = 120
 
 
 def pandoc_path() -> str:
-    import pypandoc
+    """The pandoc the ``pypandoc-binary`` wheel ships; BriefingError when it is missing."""
+    try:
+        import pypandoc
 
-    return pypandoc.get_pandoc_path()
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as exc:
+        raise BriefingError("Citations need pandoc (the pypandoc-binary package), which is not installed: "
+                            f"{exc}") from None
 
 
 @dataclass(frozen=True)
