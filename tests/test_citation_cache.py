@@ -57,3 +57,18 @@ def test_cached_and_partial_runs_equal_a_fresh_run(style):
         requests = edited
     again = processor.process(sources, requests)
     assert processor.last.pandoc_calls == 0 and plain(again) == fresh
+
+
+def test_a_new_process_reuses_the_saved_citations():
+    from briefing.citation.processor import forget_loaded_caches
+
+    sources = library()
+    requests = [CiteRequest("s1", "2"), CiteRequest("s2", "3"), CiteRequest("s1", "4")]
+    clear_caches()
+    first = processor_for("chicago")
+    expected = plain(first.process(sources, requests))
+    assert first.last.pandoc_calls == 1
+    forget_loaded_caches()  # as `briefing-book build` run again starts
+    again = processor_for("chicago")
+    assert plain(again.process(sources, requests)) == expected
+    assert again.last.pandoc_calls == 0

@@ -21,7 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 
-from briefing.citation import csljson
+from briefing.citation import csljson, diskcache
 from briefing.citation.api import CitedDocument, CiteRequest
 from briefing.citation.formats import Run
 from briefing.citation.pandoc_cite import Cite, render
@@ -53,7 +53,11 @@ _caches_lock = threading.Lock()
 
 def _cache_for(style: StyleFile) -> _StyleCache:
     with _caches_lock:
-        return _caches.setdefault(style.digest, _StyleCache())
+        cache = _caches.get(style.digest)
+        if cache is None:
+            cache = _caches[style.digest] = _StyleCache()
+            cache.citations, cache.bibliography = diskcache.load(style.digest)
+        return cache
 
 
 def _digest(data) -> str:
@@ -187,6 +191,7 @@ class CslProcessor:
                 self._cache.bibliography = {
                     item_keys[sid]: (rank, _mark(runs, present))
                     for rank, (sid, runs) in enumerate(rendered.bibliography) if sid in item_keys}
+            diskcache.save(self.style_file.digest, self._cache.citations, self._cache.bibliography)
 
     # -- in a sentence -----------------------------------------------------------------------
     def attribution(self, source) -> list[Run]:
@@ -210,3 +215,9 @@ def clear_caches() -> None:
             with cache.lock:
                 cache.citations.clear()
                 cache.bibliography.clear()
+
+
+def forget_loaded_caches() -> None:
+    """Drop the in-memory caches as a new process starts without them (the saved ones load again)."""
+    with _caches_lock:
+        _caches.clear()
