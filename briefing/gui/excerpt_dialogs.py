@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.model import Excerpt
+from briefing.model.sentences import snap_to_words
 from briefing.gui.safe_text import make_plain
 
 
@@ -56,9 +57,12 @@ class TrimDialog(QDialog):
         self.text_edit.setTextCursor(cursor)
 
     def span(self) -> tuple[int, int] | None:
-        """The selected (start, end) within the quote, or None when nothing is selected."""
+        """The selected (start, end) within the quote widened to whole words, or None."""
         cursor = self.text_edit.textCursor()
         start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if end <= start:
+            return None
+        start, end = snap_to_words(self.excerpt.text, start, end)  # never half a word
         return (start, end) if end > start else None
 
     def _update(self) -> None:

@@ -22,6 +22,8 @@ from briefing.gui.safe_text import plain_tooltip
 
 PassageRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2
+InBriefingRole = Qt.ItemDataRole.UserRole + 3  # True when the briefing already quotes this paragraph
+IN_BRIEFING = "✓ in the briefing"
 
 
 def highlight_html(text: str, spans, mark_colour: str | None = None) -> str:
@@ -61,6 +63,14 @@ class PassageListModel(QAbstractListModel):
         super().__init__(parent)
         self.library = library
         self.passages: list = []
+        self.quoted: set[tuple[str, int]] = set()  # (source id, paragraph) the briefing quotes
+
+    def set_quoted(self, quoted: set[tuple[str, int]]) -> None:
+        """Mark the rows whose paragraph the briefing already quotes (repaints only if that changed)."""
+        if quoted != self.quoted:
+            self.quoted = set(quoted)
+            if self.passages:
+                self.dataChanged.emit(self.index(0), self.index(len(self.passages) - 1))
 
     def set_passages(self, passages) -> None:
         self.beginResetModel()
@@ -79,6 +89,10 @@ class PassageListModel(QAbstractListModel):
             return None
         source = self.library.sources.get(p.source_id)
         where = f"{describe_source(source) or p.source_id}, ¶{p.paragraph}"
+        if (p.source_id, p.paragraph) in self.quoted:
+            where = f"{IN_BRIEFING} · {where}"
+        if role == InBriefingRole:
+            return (p.source_id, p.paragraph) in self.quoted
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{p.snippet}\n{where}"
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -53,6 +53,8 @@ class TopicsPane(QWidget):
         self.topic_view.selectionModel().currentChanged.connect(self._topic_changed)
 
         self.passages = PassageListModel(library, self)
+        if controller is not None:
+            controller.changed.connect(self._briefing_changed)
         self.suggestion_view = QListView(self)
         self.suggestion_view.setObjectName("suggestionList")
         self.suggestion_view.setModel(self.passages)
@@ -144,6 +146,8 @@ class TopicsPane(QWidget):
 
     def _topic_changed(self, current, _previous) -> None:
         topic = self.model.topic(current.row())
+        if self.controller is not None:
+            self.controller.current_topic_id = topic.id if topic is not None else None
         self.topic_chosen.emit(topic)
         self._load_suggestions(topic)
 
@@ -207,10 +211,16 @@ class TopicsPane(QWidget):
         except ValueError as exc:
             self.message.emit(f"Could not make an excerpt: {exc}")
             return False
-        self.controller.add_excerpt(excerpt, topic.id if topic else None)
-        where = f"“{topic.title}”" if topic else "the current section"
-        self.message.emit(f"Added {source.label}, ¶{passage.paragraph} to {where}.")
+        from briefing.gui.duplicates import confirm_duplicates
+
+        if not confirm_duplicates(self, self.controller, [excerpt]):
+            return False
+        title = self.controller.place_excerpts([excerpt], topic.id if topic else None)
+        self.message.emit(f"Added {source.label}, ¶{passage.paragraph} to “{title}”.")
         return True
+
+    def _briefing_changed(self) -> None:
+        self.passages.set_quoted(self.controller.quoted_paragraphs())
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt API
         if (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from briefing.errors import BriefingError
 from briefing.model import Excerpt, Note, Section, Subheading, anchoring, edits, kinds
+from briefing.model.sentences import snap_to_words
 
 DEFAULT_SECTION_TITLE = "Excerpts"
 SECTION_TEXT_FIELDS = ("title", "purpose", "kind")
@@ -192,7 +193,10 @@ class Editing:
     def trim_excerpt(self, item_id: str, start: int, end: int) -> None:
         """Keep ``excerpt.text[start:end]``; raises BriefingError when the source no longer has the quote."""
         excerpt = self.item(item_id)
-        if excerpt is None or not kinds.of(excerpt).quoted or (start, end) == (0, len(excerpt.text)):
+        if excerpt is None or not kinds.of(excerpt).quoted:
+            return
+        start, end = snap_to_words(excerpt.text, start, end)  # a trim never cuts a word in half
+        if (start, end) == (0, len(excerpt.text)):
             return
         source = self.library.sources.get(excerpt.source_id) if self.library is not None else None
         if source is None:

@@ -46,3 +46,11 @@ def make_window(qtbot, library, index, answer=DISCARD, size=None):
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def assert_whole_words(paragraph: str, start: int, end: int, selected: str) -> None:
+    """A quote of ``paragraph[start:end]`` holds the selected text and cuts no word in half."""
+    assert paragraph[start:end].strip() == paragraph[start:end]
+    assert selected.strip() in paragraph[start:end]
+    assert start == 0 or not (paragraph[start - 1].isalnum() and paragraph[start].isalnum())
+    assert end == len(paragraph) or not (paragraph[end - 1].isalnum() and paragraph[end].isalnum())

@@ -13,7 +13,7 @@ from briefing.gui import app as app_module
 from briefing.gui.main_window import SETTINGS_FILE, MainWindow
 
 from import_support import accept_reviews
-from mainwindow_support import DISCARD, make_window, open_index, settle, topic_with_suggestions
+from mainwindow_support import DISCARD, assert_whole_words, make_window, open_index, settle, topic_with_suggestions
 
 Answer = QMessageBox.StandardButton
 
@@ -111,7 +111,9 @@ def test_reader_selection_ctrl_e_adds_exact_excerpt(qtbot, window, library):
     window.reader.view.setFocus()
     qtbot.keyClick(window.reader.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     [excerpt] = window.controller.briefing.all_excerpts()
-    assert excerpt.text == source.paragraphs()[0][4:25].strip()
+    paragraph = source.paragraphs()[0]
+    assert excerpt.text == paragraph[excerpt.start:excerpt.end]  # exact source text, widened to whole words
+    assert_whole_words(paragraph, excerpt.start, excerpt.end, paragraph[4:25])
     assert (excerpt.source_id, excerpt.paragraph) == (source.id, 1)
     assert window.reader.context_actions == [window.actions["add_excerpt"]]
 

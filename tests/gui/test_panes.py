@@ -18,7 +18,7 @@ from briefing.gui.worker import run_in_background
 from briefing.library.importer import import_file
 
 from import_support import accept_reviews
-from mainwindow_support import load_library, topic_with_suggestions
+from mainwindow_support import assert_whole_words, load_library, topic_with_suggestions
 
 
 @pytest.fixture
@@ -155,7 +155,8 @@ def test_dropping_a_text_file_imports_it(qtbot, library, index, tmp_path):
 
 
 # -- reader --------------------------------------------------------------------------------------
-def test_reader_selection_and_ctrl_e_make_exact_excerpts(qtbot, library, controller):
+def test_reader_selection_and_ctrl_e_make_exact_excerpts(qtbot, library, controller, monkeypatch):
+    monkeypatch.setattr("briefing.gui.duplicates.ask_add_again", lambda *_a: True)  # ¶2 is quoted twice
     reader = _show(qtbot, ReaderPane(library, controller))
     source = library.sorted_sources()[0]
     reader.show_source(source.id)
@@ -165,13 +166,18 @@ def test_reader_selection_and_ctrl_e_make_exact_excerpts(qtbot, library, control
     reader.select_span(2, 3, 30)
     assert reader.selection_spans() == [(2, 3, 30)]
     added = reader.add_selection()
-    assert [e.text for e in added] == [paragraphs[1][3:30].strip()]
-    assert controller.briefing.all_excerpts()[-1].text == paragraphs[1][3:30].strip()
+    [excerpt] = added
+    assert excerpt.text == paragraphs[1][excerpt.start:excerpt.end]
+    assert_whole_words(paragraphs[1], excerpt.start, excerpt.end, paragraphs[1][3:30])
+    assert controller.briefing.all_excerpts()[-1].text == excerpt.text
 
     # across a paragraph break: one excerpt per paragraph, none joining text across the break
     reader.select_span(1, 10, 12, end_paragraph=2)
     added = reader.add_selection()
-    assert [(e.paragraph, e.text) for e in added] == [(1, paragraphs[0][10:].strip()), (2, paragraphs[1][:12].strip())]
+    assert [e.paragraph for e in added] == [1, 2]
+    assert added[0].end == len(paragraphs[0]) and added[1].start == 0
+    assert_whole_words(paragraphs[0], added[0].start, added[0].end, paragraphs[0][10:])
+    assert_whole_words(paragraphs[1], added[1].start, added[1].end, paragraphs[1][:12])
 
 
 def test_reader_maps_selection_after_astral_characters_and_line_breaks(qtbot, library, controller, tmp_path):
