@@ -81,3 +81,14 @@ def test_references_import_reads_bibtex(tmp_path, capsys):
     assert result["updated"] == ["colombia-us-security-partnership"] and result["unmatched"] == ["unknown2020"]
     source = Library.load(cache_path=False).sources["colombia-us-security-partnership"]
     assert source.container_title == "Embassy of Colombia" and source.date == "2012"
+
+
+def test_cite_a_bibtex_entry_as_the_chicago_manual_prints_it(tmp_path, capsys):
+    bib = tmp_path / "smith.bib"
+    bib.write_text("@book{Smith:2016, author={Smith, Zadie}, title={Swing Time}, publisher={Penguin Press}, "
+                   "year={2016}}\n", encoding="utf-8")
+    row = run_json(capsys, "cite", "--items", str(bib), "--style", "chicago", "--locator", "315", "--label", "page")[0]
+    assert row["id"] == "smith-2016"
+    assert row["first_note"] == "Zadie Smith, Swing Time (Penguin Press, 2016), 315."  # CMOS 18, 14.x example
+    assert row["short_note"] == "Smith, Swing Time, 315."
+    assert row["bibliography"] == "Smith, Zadie. Swing Time. Penguin Press, 2016."

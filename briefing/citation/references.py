@@ -60,6 +60,9 @@ def read_items(path: Path) -> list[dict]:
         data = [data]
     if not isinstance(data, list) or not all(isinstance(i, dict) for i in data):
         raise ContentError(path, "CSL-JSON must be a list of items (objects)")
+    if path.suffix.lower() in (".bib", ".bibtex"):
+        # pandoc read the titles as English (sentence-casing them) unless the entry said otherwise
+        data = [{"language": "en", **item} for item in data]
     return data
 
 

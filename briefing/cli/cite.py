@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from briefing.cli.common import CommandError, load_library, print_json
@@ -54,7 +55,8 @@ def _item_sources(path: Path):
     out = {}
     for n, item in enumerate(read_items(path), 1):
         data = metadata_from_item(item)
-        sid = str(item.get("id") or f"item-{n}").lower()
+        # a reference manager's key ("Smith:2016") as a source id ("smith-2016")
+        sid = re.sub(r"[^a-z0-9._-]+", "-", str(item.get("id") or f"item-{n}").lower()).strip("-._") or f"item-{n}"
         try:
             out[sid] = source_from_data({"id": sid, "kind": "other", **data}, path.with_name(f"{sid}.yaml"), "user")
         except FieldProblem as problem:
