@@ -38,6 +38,14 @@ CITATION_FIELDS = {"container_title": "&Container (site, newspaper)", "genre": "
 FIELDS = ("title", "publisher", "authors", "date", "url", "kind", "language", *CITATION_FIELDS)
 
 
+def _person(name: str):
+    """ "Kolbert, Elizabeth" is a person (family, given); a name without one comma is kept as written."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 2 and all(parts):
+        return {"family": parts[0], "given": parts[1]}
+    return name
+
+
 class SourceDetailsDialog(QDialog):
     def __init__(self, library, source, parent=None):
         super().__init__(parent)
@@ -60,7 +68,7 @@ class SourceDetailsDialog(QDialog):
             **{name: getattr(source, name) or "" for name in CITATION_FIELDS},
         }
         hints = {
-            "authors": "Separate several authors with ';'",
+            "authors": "A person as 'Family, Given'; an organisation as named; several separated by ';'",
             "date": "YYYY, YYYY-MM or YYYY-MM-DD; leave empty if unknown",
             "url": "http:// or https:// address; leave empty if unknown",
         }
@@ -117,7 +125,7 @@ class SourceDetailsDialog(QDialog):
     def corrected(self):
         """The source with the dialog's values (not yet validated)."""
         shown = dict(zip(self.source.author_names(), self.source.authors))  # unchanged names keep their parts
-        authors = [shown.get(a.strip(), a.strip()) for a in self.value("authors").split(";") if a.strip()]
+        authors = [shown.get(a.strip(), _person(a.strip())) for a in self.value("authors").split(";") if a.strip()]
         date = self.value("date") or None
         inferred = {}
         for name, check in self.inferred.items():

@@ -64,3 +64,16 @@ def test_source_details_edits_citation_metadata(qtbot, window, monkeypatch):
     source = window.library.sources[AFP]
     assert (source.container_title, source.accessed, source.doi) == ("France 24", "2021-10-21", "10.1234/afp.5678")
     assert source.author_names() == ["AFP"] and source.authors == [{"literal": "AFP"}]  # kept as an organisation
+
+
+def test_source_details_takes_a_person_as_family_comma_given(qtbot, window, monkeypatch):
+    window.reader.show_source("colombia-us-security-partnership")
+
+    def fake_exec(dialog):
+        dialog.edits["authors"].setText("García Márquez, Gabriel; Embassy of Colombia")
+        return dialog.save()
+
+    monkeypatch.setattr("briefing.gui.source_details.SourceDetailsDialog.exec", fake_exec)
+    assert window.edit_source_details() is True
+    source = window.library.sources["colombia-us-security-partnership"]
+    assert source.authors == [{"family": "García Márquez", "given": "Gabriel"}, "Embassy of Colombia"]
