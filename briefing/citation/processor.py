@@ -116,7 +116,9 @@ class CslProcessor:
         ids = [r.source_id for r in wanted]
         locs = [(r.locator, r.label) for r in wanted]
         pos = positions(ids, locs)
-        keys = [(item_keys[r.source_id], r.locator, r.label, p) for r, p in zip(wanted, pos)]
+        # a style whose citations never depend on position caches one form per locator
+        keyed = pos if self.style_file.uses_position else ["any"] * len(pos)
+        keys = [(item_keys[r.source_id], r.locator, r.label, p) for r, p in zip(wanted, keyed)]
         cache = self._cache
         with cache.lock:
             found = [cache.citations.get(k) for k in keys]

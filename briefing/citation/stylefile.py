@@ -31,6 +31,7 @@ class StyleFile:
     style_class: str  # "note" | "in-text"
     has_bibliography: bool
     digest: str  # of the file's bytes: part of every cache key
+    uses_position: bool = True  # False: a repeat prints like a first citation (APA, MLA)
 
     @property
     def bibliography_title(self) -> str:
@@ -76,8 +77,10 @@ def check(path: Path, name: str | None = None) -> StyleFile:
         # a dependent style only points at its parent, which pandoc would have to fetch
         raise ContentError(path, "a dependent style (no <citation>): use the independent style it names")
     title = root.findtext(f"{CSL_NS}info/{CSL_NS}title") or ""
+    uses_position = any(el.get("position") for el in root.iter(f"{CSL_NS}if", f"{CSL_NS}else-if"))
     style = StyleFile(name or path.stem, path, title.strip() or path.stem, style_class,
-                      root.find(f"{CSL_NS}bibliography") is not None, hashlib.sha256(data).hexdigest()[:20])
+                      root.find(f"{CSL_NS}bibliography") is not None, hashlib.sha256(data).hexdigest()[:20],
+                      uses_position)
     _checked[key] = style
     return style
 
