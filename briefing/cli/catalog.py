@@ -12,6 +12,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="List the topics, with the number of passages each suggests.")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run_topics)
+    from briefing.cli.topic_edit import register_under
+
+    register_under(p)  # topics add|edit|remove
 
     p = subparsers.add_parser("sources", help="list the sources in the library",
                               description="List the library's sources (bundled and your own), newest first.")

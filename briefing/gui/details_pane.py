@@ -28,7 +28,14 @@ TEXT_FIELDS = (
     ("subtitle", "Subtitle:"),
     ("prepared_for", "Prepared for:"),
     ("prepared_by", "Prepared by:"),
+    ("event", "Event:"),
     ("date", "Date:"),
+)
+# Multi-line fields: (name, label, placeholder, height)
+BLOCK_FIELDS = (
+    ("designation", "Designation:", "The block printed under the marking, e.g. “Classified by: … Reason: …”", 48),
+    ("purpose", "Purpose:", "Why this briefing exists and what the reader should take from it", 64),
+    ("summary", "BLUF / summary:", "Bottom line up front: what the principal must know, in two or three sentences", 80),
 )
 
 
@@ -64,13 +71,15 @@ class BriefingDetailsPane(QWidget):
         self.fields["marking"] = marking
         form.addRow("Marking:", marking)
 
-        purpose = QPlainTextEdit()
-        purpose.setPlaceholderText("Why this briefing exists and what the reader should take from it")
-        purpose.setTabChangesFocus(True)
-        purpose.setFixedHeight(80)
-        purpose.installEventFilter(FocusOut(lambda: self.commit("purpose", purpose.toPlainText()), purpose))
-        self.fields["purpose"] = purpose
-        form.addRow("Purpose:", purpose)
+        for name, label, placeholder, height in BLOCK_FIELDS:
+            box = QPlainTextEdit()
+            box.setObjectName(name)
+            box.setPlaceholderText(placeholder)
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(height)
+            box.installEventFilter(FocusOut(lambda n=name, b=box: self.commit(n, b.toPlainText()), box))
+            self.fields[name] = box
+            form.addRow(label, box)
 
         for name, label, choices in (("theme", "Theme:", registry.themes().choices()),
                                      ("citation_style", "Citation style:", registry.styles().choices()),
@@ -87,7 +96,7 @@ class BriefingDetailsPane(QWidget):
 
     def commit(self, name: str, value: str) -> None:
         """One undo step per finished edit; nothing when the value did not change."""
-        value = value if name == "purpose" else value.strip()
+        value = value.strip()
         if name == "title" and not value:
             self.refresh()  # a briefing keeps a title; put the old one back
             return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QToolBar,
     QWidget,
 )
 
@@ -28,7 +27,8 @@ from briefing.gui.actions import build_actions, describe
 from briefing.gui.reader_pane import ReaderPane
 from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background, serial_pool
-from briefing.gui.recent_menu import RecentFilesMenu
+from briefing.gui.editors import attach as attach_editors
+from briefing.gui.menus import build_menus, build_toolbar
 from briefing.gui.safe_text import make_plain
 
 SETTINGS_FILE = "settings.ini"
@@ -100,8 +100,9 @@ class MainWindow(QMainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.reader.context_actions = [self.actions["add_excerpt"]]
-        self._menus()
-        self._toolbar()
+        self.editors = attach_editors(self)  # the Section pane and the topic commands
+        build_menus(self)
+        build_toolbar(self)
         self.status_label = make_plain(QLabel(self))
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
@@ -236,42 +237,6 @@ class MainWindow(QMainWindow):
         self.outline_dock.raise_()
         self.resizeDocks([self.topics_dock, self.outline_dock], [400, 380], Qt.Orientation.Horizontal)
         self._default_state = self.saveState(STATE_VERSION)
-
-    def _menus(self) -> None:
-        a = self.actions
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for key in ("new", "open", "recent", "save", "save_as", None, "import", "export", None, "quit"):
-            if key == "recent":
-                self.recent_menu = RecentFilesMenu(self.controller.recent_files, self.open_briefing, file_menu)
-                file_menu.addMenu(self.recent_menu)
-            else:
-                file_menu.addSeparator() if key is None else file_menu.addAction(a[key])
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        for key in ("add_excerpt", "add_suggestion", None, "source_details", "paste_source", None, "find", "filter"):
-            edit_menu.addSeparator() if key is None else edit_menu.addAction(a[key])
-        view_menu = bar.addMenu("&View")
-        for key in ("show_topics", "show_library", "show_outline", "show_details", "show_aids", "show_preview", None,
-                    "reset_layout"):
-            view_menu.addSeparator() if key is None else view_menu.addAction(a[key])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["about"])
-
-    def _toolbar(self) -> None:
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("mainToolbar")
-        bar.setAccessibleName("Main toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for key in ("new", "open", "save", None, "add_excerpt", "add_suggestion", None, "import", "source_details", None, "export"):
-            bar.addSeparator() if key is None else bar.addAction(self.actions[key])
-        bar.insertAction(self.actions["add_excerpt"], self.undo_action)
-        bar.insertAction(self.actions["add_excerpt"], self.redo_action)
-        bar.insertSeparator(self.actions["add_excerpt"])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-        self.toolbar = bar
 
     # -- title, messages -------------------------------------------------------------------------
     def _update_title(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.errors import BriefingError
+from briefing.gui.icons import themed_icon
 from briefing.gui.outline_delegate import OutlineDelegate
 from briefing.gui.outline_model import IdRole, KindRole, OutlineModel
 from briefing.model import Section, kinds
@@ -136,10 +137,16 @@ class OutlinePane(QWidget):
         self.move_to_section_action = self._action("Move to section…", self.choose_section_and_move, "Ctrl+Shift+M")
         self.delete_action = self._action("Delete", self.delete_selected, QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")])
+        # Delete comes first, with its icon, so a narrow dock never hides it behind "››".
+        self.delete_action.setIcon(themed_icon("edit-delete"))
+        self.delete_action.setToolTip("Delete the selected sections or items (Delete); Undo brings them back")
+        self.toolbar.addAction(self.delete_action)
+        self.toolbar.widgetForAction(self.delete_action).setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addSeparator()
         for action in (self.add_section_action, self.add_subheading_action, self.add_note_action):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
-        for action in (self.trim_action, self.comment_action, self.delete_action):
+        for action in (self.trim_action, self.comment_action):
             self.toolbar.addAction(action)
         self.controller.changed.connect(self._update_actions)
 

@@ -15,6 +15,7 @@ from briefing.library.metacache import VALID, MetaCache
 from briefing.locking import file_lock
 from briefing.library.source import Source
 from briefing.library.topics import Topic, load_topics
+from briefing.library.user_topics import hidden_topic_ids
 from briefing.library import validate as _validate
 from briefing.library.validate import FieldProblem, located, source_from_data
 from briefing.yamlio import atomic_write_text, dumps, load_file, read_text
@@ -91,6 +92,8 @@ class Library:
         for root, origin in roots:
             lib._load_sources(Path(root) / "sources", origin, cache, trust_stamps)
             lib._load_topics(Path(root) / "topics.yaml", origin, cache)
+            for topic_id in hidden_topic_ids(Path(root)):  # the user removed a topic an earlier root has
+                lib.topics.pop(topic_id, None)
         cache.prune()
         lib.stats.cache_changes = cache.changes
         cache.save()

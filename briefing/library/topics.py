@@ -23,11 +23,12 @@ class Topic:
 def _topic_from_data(item: Any, index: int) -> Topic:
     if not isinstance(item, dict):
         raise FieldProblem(("topics", index), "each topic must be a mapping")
-    for key in ("id", "title", "description", "terms"):
+    for key in ("id", "title", "terms"):  # a description is optional (a user's quick topic may have none)
         if item.get(key) in (None, "", []):
             raise FieldProblem(("topics", index), f"required field '{key}' is missing")
     if not isinstance(item["id"], str) or not ID_PATTERN.match(item["id"]):
         raise FieldProblem(("topics", index, "id"), "must be lower-case letters, digits, '.', '_' or '-'")
+    item = {**item, "description": item.get("description") or ""}
     for key in ("title", "description"):
         if not isinstance(item[key], str):
             raise FieldProblem(("topics", index, key), "must be text")

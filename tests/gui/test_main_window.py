@@ -52,7 +52,7 @@ def test_every_action_has_shortcut_tooltip_and_status_tip(window):
 
 def test_menus_and_accessible_names(window):
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert titles == ["File", "Edit", "View", "Help"]
+    assert titles == ["File", "Edit", "View", "Briefing", "Help"]
     for widget in (window.topics.topic_view, window.topics.suggestion_view, window.topics.add_button,
                    window.library_pane.table, window.library_pane.filter_edit, window.library_pane.search_edit,
                    window.library_pane.results_view, window.reader.view, window.toolbar):
