@@ -156,7 +156,7 @@ def title_piece(source, *, italic: bool, quoted: bool) -> Piece:
 
 
 def authors(source, terms: Terms, *, max_listed: int, serial_comma: bool) -> str | None:
-    names = [_clean(a) for a in source.authors if a and _clean(a)]
+    names = [_clean(a) for a in source.author_names() if a and _clean(a)]  # people as "Family, Given"
     if not names:
         return None
     inferred = source.is_inferred("authors")
