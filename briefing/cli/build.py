@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from briefing.analysis import AIDS
+from briefing.cli import build_meta
 from briefing.cli.common import CommandError, error, load_library, open_index, positive_int, warn
 from briefing.errors import BriefingError, ContentError
 from briefing.outputs import OutputRefused, check_output
@@ -81,6 +82,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--force", action="store_true",
                    help="replace an existing output file that is not an earlier export (never the input, "
                    "a link or a device)")
+    build_meta.add_arguments(p)  # --title --subtitle --for --from --date --marking --no-cover --no-contents --json
     p.set_defaults(func=run_build)
 
 
@@ -164,11 +166,15 @@ def run_build(args: argparse.Namespace) -> int:
         lib = load_library()
         briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
         fmt = _format_for(args)
-        include = {aid: True for aid in AIDS if getattr(args, aid)} or None
+        include = build_meta.include(args, {aid: True for aid in AIDS if getattr(args, aid)} or None)
+        build_meta.apply_meta(args, briefing)
         result = export(briefing, lib, args.output, format=fmt, layout=args.layout, theme=args.theme,
                         style=args.style, page_size=args.page_size, deterministic=args.deterministic,
                         include=include, progress=_progress(args.quiet))
-        print(f"Wrote {result.path}" + (f" ({result.pages} pages)" if result.pages else ""))
+        if args.json:
+            build_meta.print_json_result(result)
+        else:
+            print(f"Wrote {result.path}" + (f" ({result.pages} pages)" if result.pages else ""))
         for warning in result.warnings:
             warn(warning)
         status = _report_budget(args, briefing, lib, result, fmt, include)

@@ -90,6 +90,7 @@ class SourceDetailsDialog(QDialog):
             check.setChecked(source.is_inferred(name))
             check.setToolTip(plain_tooltip(source.inferred.get(name, "Tick if the document does not state this value itself")))
             check.setAccessibleName(f"{labels[name].replace('&', '')} is inferred")
+            self._clear_mark_when_corrected(name, edit, check)
             row = QHBoxLayout()
             row.addWidget(edit, 1)
             row.addWidget(check)
@@ -118,6 +119,20 @@ class SourceDetailsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _clear_mark_when_corrected(self, name: str, edit, check: QCheckBox) -> None:
+        """Typing a different value is a correction: it is no longer the importer's inference.
+        Unticking the box with the value unchanged confirms the inferred value as stated."""
+        original = edit.currentText() if isinstance(edit, QComboBox) else edit.text()
+        signal = edit.currentTextChanged if isinstance(edit, QComboBox) else edit.textEdited
+
+        def changed(text: str) -> None:
+            if text.strip() != original.strip():
+                check.setChecked(False)
+                check.setToolTip("Corrected by you: no longer marked inferred (tick to mark it as your inference)")
+
+        signal.connect(changed)
+        self._originals = {**getattr(self, "_originals", {}), name: original.strip()}
+
     def value(self, name: str) -> str:
         edit = self.edits[name]
         return (edit.currentText() if isinstance(edit, QComboBox) else edit.text()).strip()
@@ -131,7 +146,8 @@ class SourceDetailsDialog(QDialog):
         for name, check in self.inferred.items():
             present = bool(authors) if name == "authors" else bool(self.value(name))
             if check.isChecked() and present:
-                inferred[name] = self.source.inferred.get(name, USER_REASON)
+                unchanged = self.value(name) == self._originals.get(name, "")  # the old reason still holds
+                inferred[name] = self.source.inferred.get(name, USER_REASON) if unchanged else USER_REASON
         for name, reason in self.source.inferred.items():  # fields this dialog does not edit
             if name not in FIELDS:
                 inferred[name] = reason
