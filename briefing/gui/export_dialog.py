@@ -40,6 +40,7 @@ from briefing.outputs import OutputRefused, check_output
 from briefing.writers import ExportCancelled, export
 from briefing.gui.worker import run_in_background
 from briefing.gui.safe_text import make_plain
+from briefing.gui.export_choices import ExportChoices
 
 INCLUDE = (("cover", "Cover page"), ("toc", "Table of contents"), ("sources", "Sources list"), ("comments", "Comments on excerpts"),
            ("figures", "Key figures table"), ("timeline", "Timeline"), ("conflicts", "Conflicting claims"),
@@ -61,9 +62,16 @@ def default_pdf_path(controller) -> Path:
                 name = name[: -len(suffix)]
                 break
         return controller.path.with_name(name + ".pdf")
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or ""
+    if not docs or not Path(docs).is_dir():  # no Documents folder (a fresh account, a server): the home folder
+        docs = str(Path.home())
     slug = re.sub(r"[^A-Za-z0-9]+", "-", controller.briefing.meta.title).strip("-").lower() or "briefing"
     return Path(docs) / f"{slug}.pdf"
+
+
+def open_url(url: QUrl) -> bool:
+    """Hand a file or folder to the desktop (tests replace this)."""
+    return QDesktopServices.openUrl(url)
 
 
 def plain_error(exc: BaseException) -> str:
@@ -94,7 +102,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.library = library
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle("Export")
         self.state = "idle"
         self.result = None  # ExportResult of the last successful export
         self.error_message = ""
@@ -123,6 +131,12 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.output_edit, 1)
         path_row.addWidget(self.browse_button)
         form.addRow("Save as:", path_row)
+        # layout and format rows, and the page budget's verdict before exporting
+        self.choices = ExportChoices(controller, library, self, form, self.options)
+        self.choices.format_box.currentIndexChanged.connect(lambda _i: self._set_extension())
+        for box in (self.theme_box, self.style_box, self.page_box):
+            box.currentIndexChanged.connect(lambda _i: self.choices.check_budget())
+        self._set_extension()
         layout.addLayout(form)
 
         include_box = QGroupBox("Include")
@@ -157,18 +171,38 @@ class ExportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel_export)
         self.close_button = QPushButton("Close")
         self.close_button.clicked.connect(self.reject)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setToolTip("Open the exported file")
+        self.open_button.clicked.connect(lambda: open_url(QUrl.fromLocalFile(str(self.exported_path()))))
+        self.folder_button = QPushButton("Show in &folder")
+        self.folder_button.setToolTip("Open the folder that holds the exported file")
+        self.folder_button.clicked.connect(lambda: open_url(QUrl.fromLocalFile(str(self.exported_path().parent))))
+        for button in (self.open_button, self.folder_button):
+            button.hide()  # shown after a successful export
+            buttons.insertWidget(0, button)
         for button in (self.export_button, self.cancel_button, self.close_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.resize(520, 0)
+        self.choices.check_budget()
 
     # -- choices ----------------------------------------------------------------------------
     def options(self) -> dict:
-        return {
+        chosen = {
             "theme": self.theme_box.currentData(),
             "style": self.style_box.currentData(),
             "page_size": self.page_box.currentData(),
         }
+        choices = getattr(self, "choices", None)  # None while the dialog is being built
+        if choices is not None:
+            chosen.update(layout=choices.layout(), format=choices.format())
+        return chosen
+
+    def _set_extension(self) -> None:
+        """The file name follows the chosen format (briefing.pdf -> briefing.docx)."""
+        text = self.output_edit.text().strip()
+        if text:
+            self.output_edit.setText(str(Path(text).with_suffix(self.choices.extension())))
 
     def included(self) -> dict[str, bool]:
         return {key: check.isChecked() for key, check in self.include_checks.items()}
@@ -177,10 +211,12 @@ class ExportDialog(QDialog):
         return Path(self.output_edit.text().strip()).expanduser()
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.output_edit.text(), "PDF files (*.pdf)")
+        suffix = self.choices.extension()
+        label = self.choices.format_box.currentText()
+        path, _ = QFileDialog.getSaveFileName(self, "Export", self.output_edit.text(), f"{label} (*{suffix})")
         if path:
-            if not path.lower().endswith(".pdf"):
-                path += ".pdf"
+            if not path.lower().endswith(suffix):
+                path += suffix
             self.output_edit.setText(path)
 
     def _snapshot(self):
@@ -199,8 +235,14 @@ class ExportDialog(QDialog):
             self._finish("failed", "Choose where to save the PDF first.")
             return
         out = self.output_path()
+        try:  # a missing folder is made, as a file manager's "Save as" would
+            out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._finish("failed", f"Could not make the folder {out.parent}: {exc.strerror or exc}.")
+            return
         if not self.output_allowed(out):
             return
+        self.choices.remember()
         briefing = self._snapshot()
         options = self.options()
         if self._supports_include:
@@ -208,9 +250,12 @@ class ExportDialog(QDialog):
         library = self.library
         self._cancel = threading.Event()
         cancel = self._cancel
+        # a theme or layout the briefing names by relative path is looked for beside its file only
+        base_dir = self.controller.path.parent if self.controller.path is not None else None
 
         def work(progress):
-            return export(briefing, library, out, progress=progress, cancel=cancel.is_set, **options)
+            return export(briefing, library, out, progress=progress, cancel=cancel.is_set, base_dir=base_dir,
+                          **options)
 
         self._set_running(True)
         # Objects that exist now (library, window, models) cannot become garbage during the
@@ -274,6 +319,9 @@ class ExportDialog(QDialog):
         if self.open_when_done:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
+    def exported_path(self) -> Path:
+        return Path(getattr(self.result, "path", None) or self.output_path())
+
     def _on_error(self, exc: BaseException) -> None:
         if isinstance(exc, ExportCancelled):
             self.progress_bar.setValue(0)
@@ -286,6 +334,10 @@ class ExportDialog(QDialog):
             gc.unfreeze()
         self.state = state
         self.error_message = message if state == "failed" else ""
+        if state != "done":
+            self.progress_bar.setValue(0)  # a failed or cancelled export never shows a full bar
+        self.open_button.setVisible(state == "done")
+        self.folder_button.setVisible(state == "done")
         self._task = None
         self._set_running(False)
         self.status_label.setText(message)
@@ -297,7 +349,8 @@ class ExportDialog(QDialog):
             self.state = "running"
             self.status_label.setStyleSheet("")
         for widget in (self.theme_box, self.style_box, self.page_box, self.output_edit, self.browse_button,
-                       self.export_button, *self.include_checks.values()):
+                       self.export_button, self.choices.layout_box, self.choices.format_box,
+                       *self.include_checks.values()):
             widget.setEnabled(not running)
         for key, check in self.include_checks.items():
             if key != "comments" and not self._supports_include:
@@ -309,4 +362,5 @@ class ExportDialog(QDialog):
         """Closing while an export runs cancels it (no half-written file is left)."""
         if self.state == "running":
             self.cancel_export()
+        self.choices.cancel()
         super().reject()

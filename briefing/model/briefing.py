@@ -89,6 +89,7 @@ class BriefingMeta:
     theme: str = "memo"  # memo | study
     citation_style: str = "chicago"  # chicago | apa | mla
     page_size: str = "letter"  # letter | a4
+    export_format: str = ""  # pdf | docx | html, as last chosen in the export dialog; empty = pdf
 
 
 @dataclass
