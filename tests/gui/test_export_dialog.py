@@ -111,11 +111,13 @@ def test_cancel_leaves_no_file(qtbot, controller, library, tmp_path, monkeypatch
 
 def test_unwritable_path_shows_plain_error(qtbot, controller, library, tmp_path):
     dialog = _dialog(qtbot, controller, library)
-    dialog.output_edit.setText(str(tmp_path / "missing-folder" / "x.pdf"))
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    dialog.output_edit.setText(str(tmp_path / "a-file" / "x.pdf"))  # a missing folder is made; this cannot be
     with qtbot.waitSignal(dialog.finished_export, timeout=60000) as blocker:
         dialog.start_export()
     assert blocker.args == ["failed"]
-    assert "does not exist" in dialog.error_message
+    assert "Could not make the folder" in dialog.error_message
+    assert dialog.progress_bar.value() == 0  # a failed export never shows a full bar
     assert "Traceback" not in dialog.status_label.text()
     assert dialog.status_label.text() == dialog.error_message
     assert dialog.export_button.isEnabled()  # the user can fix the path and try again
