@@ -4,7 +4,7 @@ Usage:
     .venv/bin/python -m benchmarks.run [--quick] [--only=PART[,PART...]] [--no-write]
     .venv/bin/python -m benchmarks.run --help
 
-Parts: search, export, startup, responsiveness, aids, robustness, import, citations (all of them by default, in that order).
+Parts: search, export, startup, responsiveness, aids, robustness, import, citations, formats (all of them by default, in that order).
 
   --quick      fewer runs (3 instead of 5-9): a smoke test, not numbers to publish
   --only=...   run only these parts; the rows of the other parts are rendered from the raw
@@ -35,7 +35,7 @@ from benchmarks.notes import (CITATIONS_NOTE, DENSE, EXPORT_BARE, EXPORT_STOCK_N
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "benchmarks.md"
-PARTS = ("search", "export", "startup", "responsiveness", "aids", "robustness", "import", "citations")
+PARTS = ("search", "export", "startup", "responsiveness", "aids", "robustness", "import", "citations", "formats")
 COMMAND = ".venv/bin/python -m benchmarks.run"
 NARROW = 0.05  # a target met with less than this share of the limit to spare is "met (narrowly)"
 
@@ -357,6 +357,10 @@ def render(res: dict, command: str, seconds: float) -> str:
         from benchmarks.bench_citations import rows as citation_rows
 
         rows += citation_rows(res["citations"], _status)
+    if res.get("formats"):
+        from benchmarks.bench_formats import rows as format_rows
+
+        rows += format_rows(res["formats"], _status)
     loads = "; ".join(f"{p} {_load(res[p].get('run_info'))}" for p in PARTS if res.get(p))
     lines = [
         "# Benchmarks",

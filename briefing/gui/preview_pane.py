@@ -202,6 +202,10 @@ class PreviewPane(QWidget):
         if self.task is not None:
             self.task.cancel()
         self.pool.waitForDone(5000)
+        pages, self.pages = self.pages, None
+        if pages is not None:  # closed on the pool's thread, like every other PDFium call
+            run_in_background(pages.close, pool=self.pool)
+            self.pool.waitForDone(5000)
 
 
 def attach(window, dock) -> PreviewPane:

@@ -43,10 +43,11 @@ def _run(text: str):
     return run
 
 
-def _field(instruction: str):
+def _field(instruction: str, shown: str = "1"):
+    """A simple field; ``shown`` is the text until the reader's word processor updates it."""
     field = etree.Element(_w("fldSimple"))
     field.set(_w("instr"), instruction)
-    field.append(_run("1"))
+    field.append(_run(shown))
     return field
 
 
@@ -86,7 +87,7 @@ def header_footer(data: bytes, info: DocumentInfo, running_label: bool) -> bytes
         paragraph = etree.SubElement(root, _w("p"))
         props = etree.SubElement(paragraph, _w("pPr"))
         etree.SubElement(props, _w("jc")).set(_w("val"), "right")
-        paragraph.append(_field('STYLEREF "Heading 1"'))
+        paragraph.append(_field('STYLEREF "Heading 1"', shown=""))
     if not len(root):
         etree.SubElement(root, _w("p"))  # a header part must hold at least one paragraph
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

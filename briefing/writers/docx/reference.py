@@ -44,10 +44,13 @@ def _bottom_border(style) -> None:
 
     ppr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "999999")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
+    # consecutive paragraphs with the same borders form one bordered group: "between" draws the
+    # rule between two ruled lines, "bottom" under the last one
+    for side in ("w:bottom", "w:between"):
+        rule = OxmlElement(side)
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "1"), ("w:color", "999999")):
+            rule.set(qn(key), value)
+        borders.append(rule)
     ppr.append(borders)
 
 
