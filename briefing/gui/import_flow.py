@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from types import SimpleNamespace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QProgressDialog, QWidget
@@ -92,7 +93,10 @@ class ImportFlow(QObject):
                     break
                 progress(n, display_name(path.name))
                 try:
-                    results.append((path, worker.extract(path, cancelled=cancel.is_set), None))
+                    extract = worker.extract(path, cancelled=cancel.is_set)
+                    # off the GUI thread too: it may read many texts of a similar size
+                    extract.duplicate = find_duplicate(self.library, extract)
+                    results.append((path, extract, None))
                 except Cancelled:
                     break
                 except ContentError as exc:
@@ -139,7 +143,13 @@ class ImportFlow(QObject):
             self._finish()
             return
         path, extract, original = self._queue.pop(0)
-        duplicate = find_duplicate(self.library, extract)
+        # found while reading (files); pasted text is checked here, and every file against the
+        # sources saved earlier in this batch, so two copies in one batch are noticed too
+        duplicate = extract.duplicate
+        if duplicate is None and extract.fmt == "paste":
+            duplicate = find_duplicate(self.library, extract)
+        if duplicate is None and self._saved:
+            duplicate = find_duplicate(SimpleNamespace(sources={s.id: s for s in self._saved}), extract)
         note = None
         if duplicate is not None:
             source, how = duplicate

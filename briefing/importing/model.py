@@ -55,6 +55,7 @@ class Extract:
     meta: dict[str, MetaValue] = field(default_factory=dict)
     sha256: str = ""
     encoding: str | None = None  # text files: the encoding the bytes were read as
+    duplicate: tuple | None = None  # (existing Source, how) when found before the review
 
     def value(self, name: str):
         meta = self.meta.get(name)
