@@ -89,3 +89,13 @@ def test_figures_in_an_excerpt_are_spanned_in_the_source_paragraph():
     f = figures_in(passage)[0]
     assert f.text == "more than 11,000 police and military officers"
     assert (f.anchor.start, f.anchor.end) == (100 + text.index("more"), 100 + len(text))
+
+
+def test_an_entry_is_named_as_a_citation_names_it(figures):
+    from briefing.analysis.attribution import where
+
+    lib, found = figures
+    migrants = one(found, "1.3 million migrants")
+    # block 19 of the AFP text; blocks 9 and 16 are headings, so readers count it as paragraph 17
+    assert where(lib, migrants.anchor) == ("AFP, Blinken hails Colombia partnership but seeks shift from "
+                                           "security focus, para. 17")

@@ -3,9 +3,8 @@
 A section quoting one source, or only one kind of source, tells the principal one side; the
 warning says so in plain words.  Kinds and publishers are the library's metadata as stated:
 a kind the library marks as inferred is counted and flagged, a publisher that is not stated is
-never guessed (it is counted as "not stated", not as a publisher).  "Publisher" here is who put
-the text out: the stated publisher, else the site or periodical (``container_title``), else an
-organisation credited as author (a wire agency's dateline: ``{literal: AFP}``); a person is not.
+never guessed (it is counted as "not stated", not as a publisher).  "Publisher" is who put the
+text out (``attribution.outlet``): publisher, else site or periodical, else an organisation author.
 """
 
 from __future__ import annotations
@@ -13,18 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from briefing.analysis.attribution import outlet
+
 MISSING_KIND = "source missing"
-
-
-def outlet(source) -> str | None:
-    """Who published ``source`` as its metadata states it (see the module docstring), or None."""
-    if source.publisher:
-        return source.publisher
-    container = getattr(source, "container_title", None)
-    if container:
-        return container
-    organisations = [a["literal"] for a in source.authors if isinstance(a, dict) and a.get("literal")]
-    return ", ".join(organisations) or None
 
 
 @dataclass(slots=True)

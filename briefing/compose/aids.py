@@ -10,7 +10,7 @@ print it); sentences are quoted exactly.  An aid that finds nothing says so in a
 from __future__ import annotations
 
 from briefing.analysis import AIDS, EMPTY
-from briefing.analysis.balance import outlet
+from briefing.analysis.attribution import where as _where
 from briefing.analysis.report import analyse_briefing
 from briefing.compose.document import ContentsEntry, Contents, Heading, Paragraph, Part, Span, Table
 
@@ -20,16 +20,6 @@ ANCHOR = "briefing-aids"
 INTRO = ("Read from the excerpts of this briefing, not from a model: numbers and dates are found in the "
          "quoted text and each entry names the source it comes from. Check before relying on them.")
 END_KINDS = ("notes", "bibliography")
-
-
-def _where(library, anchor) -> str:
-    source = library.sources.get(anchor.source_id) if library is not None else None
-    if source is None:
-        return f"{anchor.source_id} (not in the library)"
-    number = source.body_number(anchor.paragraph)
-    name = outlet(source)
-    where = f"{name}, {source.label}" if name else source.label
-    return where + (f", para. {number}" if number else "")
 
 
 def _quoted(anchor) -> Span:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from briefing.analysis import EMPTY, briefing_passages
+from briefing.analysis.attribution import where as _where
 from briefing.analysis.balance import briefing_balance
 from briefing.analysis.report import Aids, analyse_passages
 from briefing.gui.aids_detail import DetailStrip
@@ -21,15 +22,6 @@ from briefing.gui.safe_text import plain_label
 from briefing.gui.worker import run_in_background
 
 REFRESH_DELAY_MS = 300
-
-
-def _source(library, anchor) -> str:
-    source = library.sources.get(anchor.source_id)
-    return source.label if source is not None else f"{anchor.source_id} (not in the library)"
-
-
-def _where(library, anchor) -> str:
-    return f"{_source(library, anchor)}, \u00b6 {anchor.paragraph}"
 
 
 def _says(claim) -> str:

@@ -51,7 +51,7 @@ def test_view_menu_shows_the_aids_and_they_follow_the_briefing(qtbot, window, li
     wait_refreshed(qtbot, pane)
     figures = column_texts(pane.models["figures"], 0)
     assert "gone down 90 percent" in figures and "declined by 69 percent" in figures
-    assert "U.S.-Colombia Security Partnership, \u00b6 4" in column_texts(pane.models["figures"], 2)
+    assert "U.S.-Colombia Security Partnership, para. 4" in column_texts(pane.models["figures"], 2)
     assert column_texts(pane.models["timeline"], 0) == ["2000", "2002"]
     assert column_texts(pane.models["timeline"], 1) == ["year", "year"]
     # one section, one source: the balance warns
@@ -66,7 +66,7 @@ def test_view_menu_shows_the_aids_and_they_follow_the_briefing(qtbot, window, li
     assert column_texts(conflicts, 0) == ["Plan Colombia (start date)"]
     sides = column_texts(conflicts, 1) + column_texts(conflicts, 2)
     assert any(s.startswith("2000 \u2014 U.S.-Colombia Security Partnership") for s in sides)
-    assert any(s.startswith("1999 \u2014 [As the Sixth Summit") for s in sides)  # InSight has no title
+    assert any(s.startswith("1999 \u2014 InSight Crime, [As the Sixth Summit") for s in sides)  # InSight has no title
     assert column_texts(pane.models["balance"], 4) == ["balanced"]
     # selecting the conflict shows both sentences side by side, each opening its own source
     pane.tabs.setCurrentIndex(2)
