@@ -43,6 +43,7 @@ class Entry:
     origin: str  # "bundled" or "user"
     path: Path | None = None  # None for page sizes (they are entries of one file)
     size: tuple[float, float] | None = None  # page sizes only: width, height in points
+    listed: bool = True  # False: a file others inherit from (``listed: false``), usable but not offered
 
 
 @dataclass
@@ -53,12 +54,16 @@ class Listing:
     entries: dict[str, Entry] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)
 
+    def offered(self) -> list[Entry]:
+        """The entries offered to a user (files marked ``listed: false`` are left out)."""
+        return [e for e in self.entries.values() if e.listed]
+
     def names(self) -> tuple[str, ...]:
-        return tuple(self.entries)
+        return tuple(e.name for e in self.offered())
 
     def choices(self) -> list[tuple[str, str]]:
         """(name, label) pairs for a combo box or a help text."""
-        return [(e.name, e.label) for e in self.entries.values()]
+        return [(e.name, e.label) for e in self.offered()]
 
     def get(self, name: str) -> Entry | None:
         return self.entries.get(name) if isinstance(name, str) else None
@@ -104,22 +109,24 @@ def _scan(listing: Listing, folder: Path, pattern: str, origin: str, read) -> No
                 path, "the file name is not usable as a name (letters, digits, '.', '_' and '-', up to 64)"))
             continue
         try:
-            label = read(path, name)
+            label, listed = read(path, name)
         except ContentError as exc:
             listing.problems.append(exc)
             continue
-        listing.add(Entry(listing.kind, name, label, origin, path))
+        listing.add(Entry(listing.kind, name, label, origin, path, listed=listed))
 
 
-def _settings_label(path: Path, name: str) -> str:
+def _settings_label(path: Path, name: str) -> tuple[str, bool]:
+    """(label, listed) of a YAML settings file."""
     data = load_file(path, SETTINGS_LIMIT)
     if not isinstance(data, dict):
         raise ContentError(path, "expected a mapping of settings")
     # a theme's or layout's `name:` is its identifier; a style-words file's `name:` is its title
-    return _label(data, name, ("name",) if path.parent.name == "citation-styles" else ("label", "title"))
+    label = _label(data, name, ("name",) if path.parent.name == "citation-styles" else ("label", "title"))
+    return label, data.get("listed") is not False
 
 
-def _csl_label(path: Path, name: str) -> str:
+def _csl_label(path: Path, name: str) -> tuple[str, bool]:
     """The style's ``<info><title>``; a DOCTYPE or entity declaration is refused (no expansion)."""
     text = read_text(path, CSL_LIMIT)
     stack: list[str] = []
@@ -153,7 +160,7 @@ def _csl_label(path: Path, name: str) -> str:
     except expat.ExpatError as exc:
         raise ContentError(path, f"not well-formed XML: {expat.ErrorString(exc.code)}", exc.lineno,
                            exc.offset + 1) from None
-    return "".join(title).strip() or name
+    return "".join(title).strip() or name, True
 
 
 class _InfoRead(Exception):

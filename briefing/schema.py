@@ -157,9 +157,11 @@ def missing(values: dict, schema: dict, prefix: str = "") -> list[str]:
     return out
 
 
-def load_chain(path: Path, schema: dict, what: str, bundled: tuple[str, ...] = ()) -> dict:
+def load_chain(path: Path, schema: dict, what: str, bundled: tuple[str, ...] = (),
+               find_parent: Callable[[Path, str], Path] | None = None) -> dict:
     """The merged values of ``path`` and the files it inherits from (``parent: name`` is a file
-    ``name.yaml`` beside it).  ``what`` ("theme", "layout") words the errors."""
+    ``name.yaml`` beside it, or what ``find_parent(file, name)`` returns: the registry lets a
+    user's theme inherit from a bundled one).  ``what`` ("theme", "layout") words the errors."""
     chain: list[tuple[Path, dict]] = []
     seen: set[Path] = set()
     while True:
@@ -176,7 +178,7 @@ def load_chain(path: Path, schema: dict, what: str, bundled: tuple[str, ...] = (
         parent = data.get("parent")
         if not parent:
             break
-        path = path.parent / f"{parent}.yaml"
+        path = find_parent(path, parent) if find_parent else path.parent / f"{parent}.yaml"
     values: dict[str, Any] = {}
     for _, data in reversed(chain):
         values = merge(values, data)
@@ -185,11 +187,3 @@ def load_chain(path: Path, schema: dict, what: str, bundled: tuple[str, ...] = (
     if absent:
         raise ContentError(top, f"settings missing (and not inherited): {', '.join(absent)}", field=absent[0])
     return values
-
-
-def settings_path(name_or_path: str | Path, folder: Path) -> Path:
-    """A file given by path, or the file ``<name>.yaml`` in ``folder``."""
-    candidate = Path(name_or_path)
-    if candidate.suffix in (".yaml", ".yml") or candidate.is_file():
-        return candidate
-    return folder / f"{name_or_path}.yaml"

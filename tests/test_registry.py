@@ -30,7 +30,7 @@ def test_bundled_kinds_are_listed(capsys):
     styles = {s["name"]: s for s in cli_json(capsys, "styles")}
     assert {"chicago", "apa", "mla"} <= set(styles)
     # a CSL style is shown by the title in its own <info>
-    assert styles["modern-language-association"]["label"].startswith("MLA Handbook 9th edition")
+    assert styles["mla"]["label"].startswith("MLA Handbook 9th edition")
 
 
 def test_page_sizes_are_the_standard_dimensions(capsys):

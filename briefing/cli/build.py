@@ -170,7 +170,8 @@ def run_build(args: argparse.Namespace) -> int:
         build_meta.apply_meta(args, briefing)
         result = export(briefing, lib, args.output, format=fmt, layout=args.layout, theme=args.theme,
                         style=args.style, page_size=args.page_size, deterministic=args.deterministic,
-                        include=include, progress=_progress(args.quiet))
+                        include=include, progress=_progress(args.quiet),
+                        base_dir=args.briefing.parent if args.briefing else None)
         if args.json:
             build_meta.print_json_result(result)
         else:

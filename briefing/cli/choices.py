@@ -31,7 +31,7 @@ def run_listing(args: argparse.Namespace) -> int:
     listing = registry.listing(args.kind)
     for problem in listing.problems:
         warn(str(problem))
-    entries = list(listing.entries.values())
+    entries = listing.offered()
     if args.json:
         print_json([
             {"name": e.name, "label": e.label, "origin": e.origin, "path": str(e.path) if e.path else None}

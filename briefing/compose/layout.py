@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefing import paths
-from briefing.schema import boolean, integer, load_chain, settings_path, text
+from briefing import paths, registry
+from briefing.schema import boolean, integer, load_chain, text
 
 LAYOUTS_DIR = paths.RESOURCES_DIR / "layouts"
-LAYOUT_NAMES = ("memo", "study")
 DEFAULT_LAYOUT = "memo"
 
 SCHEMA: dict[str, Any] = {
@@ -53,35 +52,44 @@ class Layout:
         return self.values["composer"]
 
 
-def layout_path(name_or_path: str | Path) -> Path:
-    """A layout file by path, or by name through the registry (a user's layout folder first, then
-    the bundled one), else the bundled folder's ``<name>.yaml`` (which may not exist)."""
-    path = settings_path(name_or_path, LAYOUTS_DIR)
-    if path.parent == LAYOUTS_DIR and str(name_or_path) == path.stem:
-        from briefing import registry
+def layout_path(ref: str | Path, base_dir: Path | None = None) -> Path:
+    """A layout file given as a ``Path`` by the program is used as is.  A name (a briefing's
+    ``meta.layout``, a command-line choice) goes through the registry (a user's layout folder
+    first, then the bundled one); an unknown plain name gives the bundled folder's ``<name>.yaml``
+    (which may not exist: loading it says so); anything else must be a path relative to the
+    briefing's folder ``base_dir`` that stays inside it (``registry.resolve``)."""
+    if isinstance(ref, Path):
+        return ref
+    entry = registry.layouts().get(ref)
+    if entry is not None and entry.path is not None:
+        return entry.path
+    if isinstance(ref, str) and registry.NAME.match(ref):
+        return LAYOUTS_DIR / f"{ref}.yaml"
+    return registry.resolve("layouts", ref, base_dir)
 
-        entry = registry.layouts().get(str(name_or_path))
-        if entry is not None and entry.path is not None:
-            return entry.path
-    return path
+
+def _parent(child: Path, name: str) -> Path:
+    return registry.resolve_parent("layouts", child, name)
 
 
-def load_layout(name_or_path: str | Path = DEFAULT_LAYOUT, schema: dict | None = None) -> Layout:
-    """A bundled layout by name ('memo', 'study') or any layout file by path.
+def load_layout(name_or_path: str | Path = DEFAULT_LAYOUT, schema: dict | None = None,
+                base_dir: Path | None = None) -> Layout:
+    """A layout by registry name ('memo', 'study', a user's own), by a briefing's relative path
+    (with ``base_dir``), or any layout file given as a ``Path``.
 
     ``schema`` lets a composer with settings of its own validate them (it extends ``SCHEMA``)."""
-    path = layout_path(name_or_path)
-    values = load_chain(path, schema or SCHEMA, "layout", LAYOUT_NAMES)
+    path = layout_path(name_or_path, base_dir)
+    values = load_chain(path, schema or SCHEMA, "layout", registry.layouts().names(), find_parent=_parent)
     return Layout(name=values.get("name") or path.stem, values=values, path=path)
 
 
-def layout_for(meta, theme_names: tuple[str, ...] = ()) -> Layout:
+def layout_for(meta, theme_names: tuple[str, ...] = (), base_dir: Path | None = None) -> Layout:
     """The briefing's layout: ``meta.layout`` when it names one, else the first layout named like
     the theme or a theme it inherits from (today's two looks are a theme and a layout of the same
     name, so a theme with ``parent: study`` keeps the study structure), else the default."""
     name = getattr(meta, "layout", "") or ""
     if name:
-        return load_layout(name)
+        return load_layout(name, base_dir=base_dir)
     for candidate in (*theme_names, getattr(meta, "theme", "")):
         if candidate and "/" not in str(candidate) and layout_path(candidate).is_file():
             return load_layout(candidate)

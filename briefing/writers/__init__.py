@@ -67,19 +67,21 @@ def _theme_names(theme_arg, theme) -> tuple[str, ...]:
 
 def export(briefing, library, output, *, format: str = "pdf", layout=None, theme=None, style: str | None = None,
            page_size: str | None = None, include: dict | None = None, progress: Progress | None = None,
-           cancel: Cancel | None = None, deterministic: bool = False) -> WriteResult:
+           cancel: Cancel | None = None, deterministic: bool = False, base_dir: Path | None = None) -> WriteResult:
     """Compose ``briefing`` and write it with the ``format`` writer at ``output`` (None: bytes in
     ``WriteResult.data``).  Theme, citation style, layout and page size default to the
     briefing's own (``briefing.meta``); ``include`` turns optional parts off
-    ({"cover", "toc", "sources", "comments"} -> bool)."""
+    ({"cover", "toc", "sources", "comments"} -> bool).  ``base_dir``, the saved briefing's folder,
+    is where a theme or layout the briefing names by relative path is looked for (and nowhere else)."""
     from briefing.citation import processor_for
     from briefing.compose import compose, layout_for, load_layout
     from briefing.writers.themes import load_theme
 
     info = get(format)
     meta = briefing.meta
-    theme_obj = load_theme(theme or meta.theme or "memo")
-    layout_obj = load_layout(layout) if layout else layout_for(meta, _theme_names(theme or meta.theme, theme_obj))
+    theme_obj = load_theme(theme or meta.theme or "memo", base_dir)
+    layout_obj = (load_layout(layout) if layout
+                  else layout_for(meta, _theme_names(theme or meta.theme, theme_obj), base_dir=base_dir))
     processor = processor_for(style or meta.citation_style or "chicago")
     document = compose(briefing, library, processor, layout_obj, include)
     if page_size:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout
 
 from briefing import paths
 
@@ -18,6 +18,16 @@ def menu_action(window, word: str) -> QAction:
             if word in action.text().replace("&", ""):
                 return action
     raise AssertionError(f"no menu item with {word!r}")
+
+
+def labelled_combo(dialog, label: str) -> QComboBox:
+    """The combo box a form row labels ``label``, as a user finds it."""
+    for form in dialog.findChildren(QFormLayout):
+        for box in dialog.findChildren(QComboBox):
+            buddy = form.labelForField(box)
+            if buddy is not None and buddy.text() == label:
+                return box
+    raise AssertionError(f"no {label!r} row")
 
 
 def combo_items(box: QComboBox) -> dict[str, str]:
@@ -34,9 +44,8 @@ def test_user_theme_is_offered_in_the_export_dialog(qtbot):
 
     def inspect() -> None:
         dialog = QApplication.activeModalWidget()
-        boxes = dialog.findChildren(QComboBox)
-        seen["themes"] = next(combo_items(b) for b in boxes if "memo" in combo_items(b))
-        seen["sizes"] = next(combo_items(b) for b in boxes if "a4" in combo_items(b))
+        seen["themes"] = combo_items(labelled_combo(dialog, "Theme:"))
+        seen["sizes"] = combo_items(labelled_combo(dialog, "Page size:"))
         dialog.reject()
 
     QTimer.singleShot(0, inspect)

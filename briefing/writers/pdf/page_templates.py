@@ -24,6 +24,7 @@ from briefing.writers.pdf import coverage
 from briefing.writers.pdf.flowables import toc_form_name
 from briefing.writers.pdf.fonts import font_name
 from briefing.writers.pdf.markup import clean
+from briefing.writers.pdf.styles import color
 from briefing.writers.themes import Theme
 
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
@@ -131,7 +132,7 @@ class BriefingDocTemplate(BaseDocTemplate):
             canv.endForm()
         if self.bb_page_numbers:
             size = self.theme["sizes.small"]
-            muted = HexColor(self.theme["colors.muted"])
+            muted = color(self.theme, "colors.muted")
             for page in range(1, total + 1):
                 canv.beginForm(page_number_form_name(page), *FORM_BOX)
                 canv.setFont(self.furniture_font, size)
@@ -142,7 +143,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         for key in self.toc_keys:
             canv.beginForm(toc_form_name(key), *FORM_BOX)
             canv.setFont(body_font, self.theme["sizes.body"])
-            canv.setFillColor(HexColor(self.theme["colors.text"]))
+            canv.setFillColor(color(self.theme, "colors.text"))
             page = self.section_pages.get(key)
             canv.drawRightString(0, 0, str(page) if page else "–")
             canv.endForm()
@@ -188,7 +189,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         if self.marking_text is None:
             self.marking_text = fit_text(self.bb_marking, font, size, w - 2 * 36)
         canv.setFont(font, size)
-        canv.setFillColor(HexColor(self.theme["colors.marking"]))
+        canv.setFillColor(color(self.theme, "colors.marking"))
         canv.drawCentredString(w / 2, h - off, self.marking_text)
         canv.drawCentredString(w / 2, off - self.theme["sizes.small"], self.marking_text)
 
@@ -201,11 +202,13 @@ class BriefingDocTemplate(BaseDocTemplate):
             room = self.width - (LABEL_ROOM if self.labelled else 0)
             self.header_text = fit_text(self.bb_title, self.furniture_font, size, room)
         canv.setFont(self.furniture_font, size)
-        canv.setFillColor(HexColor(self.theme["colors.muted"]))
+        canv.setFillColor(color(self.theme, "colors.muted"))
         canv.drawString(self.leftMargin, y, self.header_text)
-        canv.setStrokeColor(HexColor(self.theme["colors.rule"]))
-        canv.setLineWidth(0.4)
-        canv.line(self.leftMargin, y - 3, w - self.rightMargin, y - 3)
+        rule = color(self.theme, "colors.rule")
+        if rule is not None:  # "" (none): no rule under the header
+            canv.setStrokeColor(rule)
+            canv.setLineWidth(0.4)
+            canv.line(self.leftMargin, y - 3, w - self.rightMargin, y - 3)
 
     def set_header_label(self, label: str) -> None:
         self.header_label = clean(label).strip()
@@ -220,7 +223,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         y = h - off - size - 6 if self.bb_marking else h - off
         canv.saveState()
         canv.setFont(font_name(self.theme["fonts.furniture"], "bold"), size)
-        canv.setFillColor(HexColor(self.theme["colors.heading"]))
+        canv.setFillColor(color(self.theme, "colors.heading"))
         canv.drawRightString(w - self.rightMargin, y, fit_text(self.header_label, self.furniture_font, size,
                                                               LABEL_ROOM))
         canv.restoreState()

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus.doctemplate import LayoutError
 
+from briefing import registry
 from briefing.compose.document import Contents
 from briefing.errors import BriefingError, ContentError
 from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
@@ -23,10 +23,9 @@ from briefing.writers.pdf.markup import clean
 from briefing.writers.pdf.page_templates import BriefingDocTemplate, NumberingCanvas
 from briefing.writers.pdf.render import StoryRenderer
 from briefing.writers.pdf.styles import build_styles
-from briefing.writers.themes import PAGE_SIZES, Theme
+from briefing.writers.themes import Theme
 from briefing.yamlio import atomic_write_bytes
 
-PAGE_SIZE_MAP = {"letter": LETTER, "a4": A4}
 MIN_FRAME = 144  # points; smaller than this and nothing sensible fits
 
 
@@ -54,9 +53,7 @@ binary_streams()
 
 def _page_size(document, theme: Theme):
     name = (document.info.page_size or theme["page_size"]).lower()
-    if name not in PAGE_SIZES:
-        raise BriefingError(f"Unknown page size '{name}'; use one of: {', '.join(PAGE_SIZES)}.")
-    size = PAGE_SIZE_MAP[name]
+    size = registry.page_sizes().require(name).size  # BriefingError naming the sizes there are
     m = theme["margins"]
     if size[0] - m["inner"] - m["outer"] < MIN_FRAME or size[1] - m["top"] - m["bottom"] < MIN_FRAME:
         raise ContentError(theme.path, "margins leave too little room for text on the page", field="margins")

@@ -17,6 +17,7 @@ from briefing.compose import document as d
 from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
 from briefing.writers.pdf.flowables import AnchoredHeading, Gap, HeaderLabel, RuledLines, TocEntry, ruled_paragraph_class
 from briefing.writers.pdf.markup import LINK_COLOR, esc, spans_markup
+from briefing.writers.pdf.styles import color
 from briefing.writers.themes import Theme
 
 KEEP_WITH_NEXT_LIMIT = 400  # characters of markup
@@ -44,7 +45,7 @@ class StoryRenderer:
         self.on_label = on_label  # (label) when a part with a running-header label starts
         self.labelled = on_label is not None and any(p.header_label for p in document.parts)
         self.safe = safe  # fallback after a LayoutError: no keep-together groups
-        self.quote_class = ruled_paragraph_class(theme["quote.rule_width"], HexColor(theme["colors.rule"]),
+        self.quote_class = ruled_paragraph_class(theme["quote.rule_width"], color(theme, "colors.rule"),
                                                  8 if not theme["quote.shade"] else 10)
         self.link_color = theme["colors.link"] or LINK_COLOR
 
@@ -115,7 +116,7 @@ class StoryRenderer:
         out: list = [self.para(esc(block.title), "toc_title")]
         if not block.entries:
             out.append(self.para(esc(block.empty_text), "body"))
-        leader = HexColor(self.theme["colors.muted"])
+        leader = color(self.theme, "colors.muted")
         for entry in block.entries:
             title = f"{entry.label}: {entry.title}" if entry.label else entry.title  # "Tab A: Extradition"
             out.append(TocEntry(entry.anchor, esc(title), self.s["toc_entry"], leader))

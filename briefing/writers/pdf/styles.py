@@ -10,16 +10,18 @@ from briefing.writers.pdf.fonts import font_name
 from briefing.writers.themes import Theme
 
 
-def color(value: str, fallback=None):
-    return HexColor(value) if value else fallback
+def color(theme: Theme, key: str):
+    """The theme's colour ``key`` for reportlab; None when it is "" (none) for a line or fill."""
+    value = theme.color(key)
+    return HexColor(value) if value else None
 
 
 def build_styles(theme: Theme) -> dict[str, ParagraphStyle]:
     t = theme
     lead = t["leading"]
-    text = color(t["colors.text"])
-    heading = color(t["colors.heading"])
-    muted = color(t["colors.muted"])
+    text = color(t, "colors.text")
+    heading = color(t, "colors.heading")
+    muted = color(t, "colors.muted")
 
     def face(role: str, variant: str = "regular") -> str:
         return font_name(t[f"fonts.{role}"], variant)
@@ -34,7 +36,7 @@ def build_styles(theme: Theme) -> dict[str, ParagraphStyle]:
 
     body = t["sizes.body"]
     quote_indent = t["quote.indent"]
-    shade = color(t["quote.shade"])
+    shade = color(t, "quote.shade")
     s = {
         "body": style("body", "body", body, spaceAfter=t["spacing.paragraph"]),
         "title": style("title", "heading", t["sizes.title"], "bold", textColor=heading, spaceAfter=10,
@@ -44,7 +46,7 @@ def build_styles(theme: Theme) -> dict[str, ParagraphStyle]:
                              spaceBefore=8),
         "cover_value": style("cover_value", "body", body + 1, spaceAfter=2),
         "cover_marking": style("cover_marking", "furniture", body + 1, "bold", alignment=TA_CENTER,
-                               textColor=color(t["colors.marking"]), spaceBefore=30),
+                               textColor=color(t, "colors.marking"), spaceBefore=30),
         "toc_title": style("toc_title", "heading", t["sizes.heading1"], "bold", textColor=heading, spaceAfter=12),
         "toc_entry": style("toc_entry", "body", body, leading=body * 1.5),
         "h1": style("h1", "heading", t["sizes.heading1"], "bold", textColor=heading, spaceBefore=t["spacing.section"],
@@ -65,10 +67,10 @@ def build_styles(theme: Theme) -> dict[str, ParagraphStyle]:
                              leftIndent=quote_indent, spaceBefore=3, spaceAfter=t["spacing.excerpt"] / 2),
         "comment": style("comment", "note", t["sizes.note"], "italic", textColor=muted, leftIndent=quote_indent,
                          spaceAfter=t["spacing.excerpt"] / 2),
-        "stale": style("stale", "furniture", t["sizes.small"], "bold", textColor=color(t["colors.stale"]),
+        "stale": style("stale", "furniture", t["sizes.small"], "bold", textColor=color(t, "colors.stale"),
                        leftIndent=quote_indent, spaceAfter=2, keepWithNext=1),
-        "note": style("note", "note", t["sizes.note"], backColor=color(t["colors.note_background"]),
-                      borderColor=color(t["colors.note_border"]), borderWidth=0.6, borderPadding=5,
+        "note": style("note", "note", t["sizes.note"], backColor=color(t, "colors.note_background"),
+                      borderColor=color(t, "colors.note_border"), borderWidth=0.6, borderPadding=5,
                       spaceBefore=t["spacing.excerpt"], spaceAfter=t["spacing.excerpt"] + 3, leftIndent=5,
                       rightIndent=5),
         "endnote": style("endnote", "body", t["sizes.note"], leftIndent=18, firstLineIndent=-18, spaceAfter=3),
