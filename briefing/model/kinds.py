@@ -60,6 +60,11 @@ def register(kind: ItemKind) -> ItemKind:
     return kind
 
 
+def unregister(name: str) -> None:
+    """Remove a kind (plug-ins and tests that add one for a while)."""
+    _KINDS.pop(name, None)
+
+
 def get(name: str) -> ItemKind | None:
     return _KINDS.get(name)
 

@@ -92,3 +92,29 @@ def test_opening_a_briefing_still_resets(qtbot, library, index, tmp_path):
     seen = _watch(pane.model)
     assert window.open_briefing(path)
     assert seen["reset"] == 1
+
+
+def test_a_kind_the_outline_does_not_know_is_still_shown_and_deletable(qtbot, library, index):
+    from dataclasses import dataclass, field
+
+    from briefing.model import kinds, new_id
+
+    @dataclass
+    class Timeline:
+        text: str
+        id: str = field(default_factory=new_id)
+        kind: str = field(default="timeline", init=False, repr=False)
+
+    kinds.register(kinds.ItemKind(name="timeline", cls=Timeline, label="timeline",
+                                  fields=(kinds.Field("text", required=True, always=True),)))
+    try:
+        window = make_window(qtbot, library, index)
+        pane, a, _b, _notes = _outline_with_three_notes(window)
+        item_id = window.controller.add_item(Timeline("2012: Action Plan signed"), a)
+        index_ = pane.model.index_for_id(item_id)
+        assert pane.model.data(index_) == "Timeline: 2012: Action Plan signed"
+        pane.select_ids([item_id], item_id)
+        pane.delete_action.trigger()
+        assert window.controller.item(item_id) is None
+    finally:
+        kinds.unregister("timeline")
