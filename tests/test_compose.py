@@ -14,7 +14,7 @@ from briefing.compose.kinds import ITEM_KINDS, MISSING_TEXT, STALE_TEXT
 from briefing.errors import ContentError
 from briefing.model import Briefing, Section
 
-from test_export_helpers import excerpt, make_library, small_briefing
+from export_helpers import excerpt, make_library, small_briefing
 
 
 @pytest.fixture(scope="module")

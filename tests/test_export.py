@@ -13,7 +13,7 @@ from briefing.errors import BriefingError, ContentError
 from briefing.writers import ExportCancelled, export
 from briefing.writers.themes import load_theme
 
-from test_export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
+from export_helpers import HOSTILE, SPANISH, URL, flat, make_library, page_texts, reader, small_briefing
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from briefing.writers import export
 
-from test_export_helpers import flat, make_library, page_texts, reader, small_briefing
+from export_helpers import flat, make_library, page_texts, reader, small_briefing
 
 
 @pytest.fixture(scope="module")

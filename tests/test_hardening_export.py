@@ -15,7 +15,7 @@ import pytest
 from briefing.writers import export
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section, Subheading
 
-from test_export_helpers import reader
+from export_helpers import reader
 from hardening_support import Listener, nows, payloads, user_library, write_source
 
 REPO = Path(__file__).resolve().parents[1]

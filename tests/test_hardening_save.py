@@ -23,7 +23,7 @@ from briefing.writers import export
 from briefing.model import Briefing, BriefingMeta, Note, Section
 from briefing.model import storage
 
-from test_export_helpers import make_library, small_briefing
+from export_helpers import make_library, small_briefing
 
 REPO = Path(__file__).resolve().parents[1]
 

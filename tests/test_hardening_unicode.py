@@ -31,7 +31,7 @@ from briefing.library import Library
 from briefing.library.source import Source
 from briefing.model import Briefing, BriefingMeta, Excerpt, Note, Section
 
-from test_export_helpers import reader
+from export_helpers import reader
 
 register_fonts()
 _FACES = [covered(font_name(f, v)) for f in FAMILIES for v in ("regular", "bold", "italic", "bolditalic")]

@@ -13,7 +13,7 @@ from briefing.model import storage
 from briefing.writers import export
 from briefing.yamlio import load_file
 
-from test_export_helpers import make_library, page_texts, small_briefing
+from export_helpers import make_library, page_texts, small_briefing
 
 BASE_THEME = paths.THEMES_DIR / "base.yaml"
 
