@@ -118,3 +118,11 @@ def test_a_kind_the_outline_does_not_know_is_still_shown_and_deletable(qtbot, li
         assert window.controller.item(item_id) is None
     finally:
         kinds.unregister("timeline")
+
+
+def test_delete_is_visible_in_the_outline_toolbar_at_the_default_size(qtbot, library, index):
+    window = make_window(qtbot, library, index, size=(1280, 720))
+    window.show_outline()
+    button = window.outline.toolbar.widgetForAction(window.outline.delete_action)
+    assert button is not None and button.isVisible() and not button.icon().isNull()
+    assert button.text() == "Delete"
