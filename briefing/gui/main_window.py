@@ -146,6 +146,12 @@ class MainWindow(QMainWindow):
         return cls(*args, self)
 
     # -- panes built on first use ------------------------------------------------------------
+    def built_panes(self) -> set[str]:
+        """Which of the panes built on first use exist yet ("library", "details", "aids"): start-up
+        builds only what is shown, and reading ``library_pane`` or ``details`` would build it."""
+        built = {"library": self._library_pane, "details": self._details, "aids": self._aids}
+        return {name for name, pane in built.items() if pane is not None}
+
     @property
     def library_pane(self):
         if self._library_pane is None:

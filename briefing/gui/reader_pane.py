@@ -294,6 +294,10 @@ class ReaderPane(QWidget):
         if self.source is not None and self._quoted_spans() != self._quoted:
             self._render(keep_scroll=True)
 
+    def paragraph_block(self, paragraph: int) -> QtGui.QTextBlock:
+        """The view's text block showing ``paragraph`` (invalid when that paragraph is not shown)."""
+        return self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))
+
     def is_quoted_at(self, paragraph: int, offset: int) -> bool:
         """Whether the character at ``offset`` of ``paragraph`` is marked as already in the briefing."""
         block = self.view.document().findBlockByNumber(self._blocks.get(paragraph, -1))

@@ -260,7 +260,7 @@ def test_search_hits_are_highlighted_in_the_reader(qtbot, window, index):
     window.library_pane.results_view.setCurrentIndex(window.library_pane.results.index(0))
     hit = hits[0]
     assert window.reader.source.id == hit.source_id
-    block = window.reader.view.document().findBlockByNumber(window.reader._blocks[hit.paragraph])
+    block = window.reader.paragraph_block(hit.paragraph)
     it, marked = block.begin(), []
     while not it.atEnd():
         if it.fragment().charFormat().hasProperty(0x820):  # BackgroundBrush
@@ -322,12 +322,12 @@ def test_a_trusted_start_up_load_is_checked_and_an_in_place_edit_shown(qtbot, tm
 def test_library_and_details_panes_are_built_when_first_shown_or_used(qtbot, library, index):
     window = make_window(qtbot, library, index)
     qtbot.wait(20)  # the docks' visibility is decided once the first events are handled
-    assert window._library_pane is None and window._details is None  # tabbed behind Topics / Outline
+    assert not {"library", "details"} & window.built_panes()  # tabbed behind Topics / Outline
     window.library_dock.raise_()
-    qtbot.waitUntil(lambda: window._library_pane is not None, timeout=2000)
-    assert window.library_dock.widget() is window._library_pane
-    assert window._library_pane.model.rowCount() == len(library.sources)
-    assert window._details is None
+    qtbot.waitUntil(lambda: "library" in window.built_panes(), timeout=2000)
+    assert window.library_dock.widget() is window.library_pane
+    assert window.library_pane.model.rowCount() == len(library.sources)
+    assert "details" not in window.built_panes()
     details = window.details  # reading the attribute builds it too
     assert window.details_dock.widget() is details and window.details is details
     window.library_changed()  # refreshes the built pane

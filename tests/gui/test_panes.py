@@ -231,8 +231,7 @@ def test_reader_highlights_topic_passages(qtbot, library, index, controller):
     passage = index.suggest(topic)[0]
     reader.show_source(passage.source_id, passage.paragraph)
     reader.set_passages([passage])
-    doc = reader.view.document()
-    block = doc.findBlockByNumber(reader._blocks[passage.paragraph])
+    block = reader.paragraph_block(passage.paragraph)
     assert block.blockFormat().hasProperty(0x820)  # BackgroundBrush: the paragraph is marked
     start, end = passage.highlights[0]
     it = block.begin()
@@ -296,11 +295,10 @@ def test_reader_moves_focus_without_rebuilding_and_renders_long_sources_fast(qtb
     started = time.perf_counter()
     reader.show_source(source.id, 10)
     assert time.perf_counter() - started < 2.5  # one layout pass, not one per paragraph
-    doc = reader.view.document()
-    first_block = doc.findBlockByNumber(reader._blocks[10])
+    first_block = reader.paragraph_block(10)
     reader.show_source(source.id, 200)
-    assert doc.findBlockByNumber(reader._blocks[10]) == first_block  # same document, not rebuilt
-    old, new = (doc.findBlockByNumber(reader._blocks[n]) for n in (10, 200))
+    assert reader.paragraph_block(10) == first_block  # same document, not rebuilt
+    old, new = (reader.paragraph_block(n) for n in (10, 200))
     assert not old.blockFormat().hasProperty(0x820) and new.blockFormat().hasProperty(0x820)
     assert new.textList() is not None and old.textList() is new.textList()  # numbering kept
     assert reader.paragraph_block_text(200) == source.paragraphs()[199]
