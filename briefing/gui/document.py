@@ -175,6 +175,8 @@ class DocumentController(QObject):
             self.session.autosave_now()
         except OSError as exc:  # a full disk must not interrupt editing; say so
             self.notice.emit(f"Autosave failed: {exc.strerror or exc}")
+        except BriefingError as exc:  # text no file can hold (a lone surrogate): named, editing goes on
+            self.notice.emit(f"Autosave failed: {exc}")
 
     def maybe_restore_recovery(self, parent_widget: QWidget | None = None, auto_answer: bool | None = None) -> bool:
         """At start-up: offer the newest recovery copy left by a crashed session. True if restored.
