@@ -42,6 +42,8 @@ SPECS = (
          "Add the selected suggested passage to the section for its topic"),
     Spec("source_details", "Source &Details…", "edit_source_details", "Ctrl+Shift+D",
          "Correct the publisher, title, authors, date or URL of the source being read"),
+    Spec("glossary", "&Glossary…", "edit_glossary", "Ctrl+Shift+G",
+         "Define the terms the study packet lists in its glossary"),
     Spec("find", "Search &Library", "focus_search", SK.Find, "Search the text of every source"),
     Spec("filter", "&Filter Sources", "focus_filter", "Ctrl+L", "Filter the list of sources"),
     Spec("show_topics", "&Topics", "show_topics", "Ctrl+1", "Show the topics and their suggested passages"),

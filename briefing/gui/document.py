@@ -27,7 +27,7 @@ FORWARDED = (
     "section", "item", "add_section", "rename_section", "set_section_fields", "set_section_lists", "move_section",
     "add_item", "add_items", "add_excerpt", "place_excerpts", "excerpt_section", "excerpt_from_source",
     "duplicate_of", "quoted_paragraphs", "add_note", "add_subheading", "set_item_text", "set_comment",
-    "trim_excerpt", "remove", "move_items", "set_meta", "check_summary", "is_dirty", "can_undo", "can_redo",
+    "trim_excerpt", "remove", "move_items", "set_meta", "set_glossary", "check_summary", "is_dirty", "can_undo", "can_redo",
     "pending_recoveries",
 )
 

@@ -433,6 +433,11 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def edit_glossary(self) -> bool:
+        from briefing.gui.glossary_dialog import GlossaryDialog
+
+        return bool(GlossaryDialog(self.controller, self).exec())
+
     def _show_dock(self, dock: QDockWidget, focus: QWidget | None = None) -> None:
         dock.show()
         dock.raise_()

@@ -13,7 +13,7 @@ from briefing.gui.recent_menu import RecentFilesMenu
 FILE = ("new", "open", "recent", "save", "save_as", None, "import", "export", None, "quit")
 EDIT = ("undo", "redo", None, "add_excerpt", "add_suggestion", None, "source_details", "paste_source", None, "find",
         "filter")
-BRIEFING = ("edit_section", "show_details", None, "new_topic", "edit_topic", "delete_topic")
+BRIEFING = ("edit_section", "show_details", "glossary", None, "new_topic", "edit_topic", "delete_topic")
 VIEW = ("show_topics", "show_library", "show_outline", "show_details", "show_aids", "show_preview", None,
         "reset_layout")
 TOOLBAR = ("new", "open", "save", None, "undo", "redo", None, "add_excerpt", "add_suggestion", None, "import",

@@ -291,6 +291,23 @@ class SetMeta(_FieldEdit):
         return True
 
 
+class SetGlossary(_FieldEdit):
+    """The briefing's glossary (term -> definition) replaced as a whole: one undo step per dialog."""
+
+    text = "Edit glossary"
+
+    def __init__(self, glossary: dict):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in glossary.items()):
+            raise TypeError("glossary terms and definitions must be text")
+        super().__init__({"glossary": dict(glossary)})
+
+    def _target(self, briefing: Briefing) -> Briefing:
+        return briefing
+
+    def _change(self, briefing: Briefing) -> Change:
+        return Change(META_CHANGED, fields=("glossary",))
+
+
 class AddItem(Command):
     def __init__(self, section_id: str, index: int, item: Item):
         _check_item(item)

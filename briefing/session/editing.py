@@ -250,6 +250,12 @@ class Editing:
         self._push_all(commands, "Move item" if len(ids) == 1 else "Move items")
 
     # -- the briefing's own details ----------------------------------------------------------------
+    def set_glossary(self, terms: dict[str, str]) -> None:
+        """Replace the glossary (blank terms dropped, whitespace trimmed); no step when unchanged."""
+        cleaned = {t.strip(): d.strip() for t, d in terms.items() if t and t.strip()}
+        if cleaned != self.briefing.glossary:
+            self.push(edits.SetGlossary(cleaned))
+
     def set_meta(self, field: str, value: str, merge: bool = False) -> None:
         if getattr(self.briefing.meta, field) != value:
             self.push(edits.SetMeta(**{field: value}), merge=merge)
