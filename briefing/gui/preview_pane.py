@@ -126,6 +126,7 @@ class PreviewPane(QWidget):
         if self.busy:
             self.again = True
             return
+        from briefing.writers import budget
         from briefing.writers.preview import PdfPages, layout_pdf
 
         generation, library, number, dpi, width = self.generation, self.library, self.page, self.dpi(), self.fit_width()
@@ -137,7 +138,9 @@ class PreviewPane(QWidget):
                 old.close()
             result = layout_pdf(briefing, library)
             pages = PdfPages(result.data)
-            return (generation, pages, *page_qimage(pages, number, dpi, width), result.warnings)
+            verdict = budget.check(briefing, library, pdf_result=result)  # from this PDF: no extra layout
+            notes = list(result.warnings) + ([verdict.message] if verdict is not None else [])
+            return (generation, pages, *page_qimage(pages, number, dpi, width), notes)
 
         self.stale = False
         self.pages = None

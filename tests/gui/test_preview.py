@@ -98,3 +98,13 @@ def test_rendering_does_not_stall_the_event_loop(qtbot, window, library):
         pass
     heartbeat.stop()
     assert gaps and max(gaps) < 0.25, f"longest gap {max(gaps) * 1000:.0f} ms"  # benchmark holds it to 100 ms
+
+
+def test_the_preview_says_whether_a_memo_fits_its_page_budget(qtbot, window, library):
+    pane, _ = open_preview(qtbot, window)
+    with qtbot.waitSignal(pane.rendered, timeout=20000):
+        window.controller.set_meta("layout", "info-memo")
+    assert "Fits the 2-page budget" in pane.status.text()
+    with qtbot.waitSignal(pane.rendered, timeout=30000) as shown:
+        add_excerpts(window, library, 40)
+    assert shown.args[1] > 2 and "Over the page budget" in pane.status.text()
