@@ -31,6 +31,7 @@ def plain(doc) -> tuple:
     return doc.style_class, [text(c) for c in doc.citations], [text(b) for b in doc.bibliography]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("style", ["chicago", "apa"])
 def test_cached_and_partial_runs_equal_a_fresh_run(style):
     rng = random.Random(5)

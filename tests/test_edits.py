@@ -267,6 +267,7 @@ def _random_command(data, briefing: Briefing, counter: list[int]):
     return ReplaceItem(iid, Note(data.draw(text), id=new_id))
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_edit_sequence_undoes_to_the_original(data):

@@ -253,6 +253,7 @@ def test_disk_full_keeps_previous_file(lib, tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "out.pdf"]
 
 
+@pytest.mark.slow
 def test_oversized_and_odd_inputs_still_export(lib, tmp_path):
     from briefing.model import Excerpt, Note, Section, Subheading
 

@@ -53,6 +53,7 @@ WORKER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_two_processes_saving_importing_and_indexing_at_once(tmp_path):
     root = tmp_path / "userlib"
     write_source(root, "seed", {"kind": "news", "title": "Seed"}, "Seed text on extradition.\n")

@@ -51,6 +51,7 @@ def _temps(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 def test_sigkill_during_saves_never_leaves_a_broken_file(tmp_path):
     path = tmp_path / "big.briefing.yaml"

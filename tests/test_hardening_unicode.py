@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,6 +76,7 @@ def _unprintable(c: str) -> bool:
     return ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or ord(c) not in ANY_FACE
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(excerpt=texts, note=texts, meta=texts)
 def test_any_unicode_exports_and_reads_back(excerpt, note, meta):

@@ -73,6 +73,7 @@ def _no_surrogates(text: str) -> bool:
     return not any(0xD800 <= ord(c) <= 0xDFFF for c in text)
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(briefings())
 def test_any_briefing_the_model_holds_saves_and_opens_back_equal(tmp_path_factory, briefing):
