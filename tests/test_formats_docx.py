@@ -94,3 +94,13 @@ def test_cancel_writes_nothing(tmp_path):
     with pytest.raises(ExportCancelled):
         write_docx(sample_document(), None, path, cancel=lambda: True)
     assert not path.exists()
+
+
+def test_hostile_and_control_characters_stay_text_and_the_file_opens():
+    marking = '<w:t>x</w:t> ]]> & \x0b end'
+    document = sample_document(marking=marking, note_text="note \x01 with a control character")
+    data = write_docx(document, None, None).data
+    opened = docx.Document(io.BytesIO(data))  # python-docx parses every part: the file is well-formed
+    assert opened.sections[0].header.paragraphs[0].text == '<w:t>x</w:t> ]]> & \ufffd end'
+    footnotes = re.sub(r"<[^>]+>", "", parts(io.BytesIO(data))["word/footnotes.xml"])
+    assert "note \ufffd with a control character" in footnotes

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from lxml import etree
 
 from briefing.compose.document import DocumentInfo
+from briefing.writers.docx.pandoc_ast import xml_safe
 from briefing.writers.docx.reference import MARKING_PLACEHOLDER
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -38,7 +39,7 @@ def _w(tag: str) -> str:
 def _run(text: str):
     run = etree.Element(_w("r"))
     node = etree.SubElement(run, _w("t"))
-    node.text = text
+    node.text = xml_safe(text)
     node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return run
 
@@ -71,7 +72,7 @@ def header_footer(data: bytes, info: DocumentInfo, running_label: bool) -> bytes
         if text.text == MARKING_PLACEHOLDER:
             paragraph = next(text.iterancestors(_w("p")))
             if info.marking:
-                text.text = info.marking
+                text.text = xml_safe(info.marking)
             else:
                 paragraph.getparent().remove(paragraph)
             break
@@ -100,7 +101,7 @@ def core_properties(info: DocumentInfo, dated: bool = True) -> bytes:
                        (f"{{{DC}}}creator", info.author), (f"{{{CP}}}keywords", ", ".join(info.keywords)),
                        (f"{{{DC}}}language", info.language)):
         if value:
-            etree.SubElement(root, tag).text = value
+            etree.SubElement(root, tag).text = xml_safe(value)
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     for tag in ("created", "modified") if dated else ():
         node = etree.SubElement(root, f"{{{DCTERMS}}}{tag}")

@@ -14,12 +14,22 @@ document's endnote list (``NoteList`` and the ``notes`` part) is not repeated.
 
 from __future__ import annotations
 
+import re
+
 from briefing.compose.document import (
     Bibliography, BulletList, Contents, Document, Heading, NoteList, NoteRef, PageBreak, Paragraph, Quote,
     RuledLines, Spacer, Span, Table,
 )
 
 API_VERSION = [1, 23, 1]
+# Characters XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF):
+# a Word file containing one does not open, so each becomes a visible U+FFFD.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return NOT_XML.sub("\ufffd", text)
+
 PAGE_BREAK = {"t": "RawBlock", "c": ["openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>']}
 NBSP = "\u00a0"
 
@@ -56,7 +66,7 @@ class _Converter:
     @staticmethod
     def _text(text: str) -> list:
         out: list = []
-        for index, line in enumerate(text.split("\n")):
+        for index, line in enumerate(xml_safe(text).split("\n")):
             if index:
                 out.append({"t": "LineBreak"})
             if line:
