@@ -66,3 +66,19 @@ def test_empty_bundled_library_is_an_error_not_an_empty_list(tmp_path, monkeypat
     assert code != 0
     assert "No topics" not in out
     assert "bundled library" in err and "reinstall" in err and "Traceback" not in err
+
+
+def test_the_window_refuses_to_start_on_an_empty_bundled_library(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from briefing.gui import app as app_module
+
+    empty = tmp_path / "installed-without-content"
+    empty.mkdir()
+    monkeypatch.setattr(paths, "CONTENT_DIR", empty)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    monkeypatch.setattr(QApplication, "exec", lambda app: pytest.fail("the window opened on an empty library"))
+    assert app_module.run([]) != 0
+    [message] = shown
+    assert "bundled library" in message and "reinstall" in message

@@ -65,12 +65,9 @@ def load_library() -> Library:
     lib = Library.load()
     for problem in lib.problems:
         warn(str(problem))
-    bundled_root = next((root for root, origin in lib.roots if origin == "bundled"), None)
-    if bundled_root is not None and not (
-        any(s.origin == "bundled" for s in lib.sources.values()) and any(t.origin == "bundled" for t in lib.topics.values())
-    ):
-        raise CommandError(f"the bundled library in {bundled_root} has no sources or no topics: "
-                           "this installation is incomplete; reinstall briefing-book")
+    problem = lib.bundled_problem()
+    if problem:
+        raise CommandError(problem)
     return lib
 
 

@@ -95,6 +95,9 @@ def _run(argv: list[str] | None, settle_gc) -> int:
     args = parse_args(argv)
     app = make_application(argv)
     library = load_library(args.library)
+    if library.bundled_problem():  # a broken install: say so, rather than open an empty library
+        QMessageBox.critical(None, APP_NAME, library.bundled_problem())
+        return 1
     index, index_error = None, None
     try:
         index = open_index()

@@ -128,6 +128,16 @@ class Library:
             return fresh
         return None
 
+    def bundled_problem(self) -> str | None:
+        """Plain words when the bundled library has no sources or no topics: the install is broken
+        (e.g. a wheel without its data), which must not look like an empty library."""
+        root = next((r for r, origin in self.roots if origin == "bundled"), None)
+        if root is None or (any(s.origin == "bundled" for s in self.sources.values())
+                            and any(t.origin == "bundled" for t in self.topics.values())):
+            return None
+        return (f"The bundled library in {root} has no sources or no topics: this installation is incomplete; "
+                "reinstall briefing-book.")
+
     def replace_with(self, other: "Library") -> None:
         """Take ``other``'s contents (on the GUI thread, after ``reload_if_changed``), keeping this object."""
         self.sources, self.topics, self.problems = other.sources, other.topics, other.problems
