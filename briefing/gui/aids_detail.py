@@ -8,9 +8,9 @@ sentence.  All text is plain (source text is untrusted).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from briefing.gui.safe_text import plain_label
+from briefing.gui.safe_text import plain_label, plain_tooltip
 
 
 class ClaimBox(QFrame):
@@ -25,23 +25,27 @@ class ClaimBox(QFrame):
         self.heading = plain_label("", self)
         font = self.heading.font()
         font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
+        self.heading.setFont(font)  # one line; the whole heading is its tooltip
         self.body = plain_label("", self)
         self.body.setWordWrap(True)
         self.body.setAccessibleName("Sentence")
+        scroll = QScrollArea(self)  # a long sentence scrolls instead of being cut off
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
         self.open_button = QPushButton("Read in source", self)
         self.open_button.setToolTip("Open the source in the reader with this sentence selected")
         self.open_button.clicked.connect(lambda: self.anchor is not None and self.open_requested.emit(self.anchor))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addWidget(self.heading)
-        layout.addWidget(self.body, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.open_button)
 
     def show_claim(self, heading: str, text: str, anchor) -> None:
         self.anchor = anchor
         self.heading.setText(heading)
+        self.heading.setToolTip(plain_tooltip(heading))
         self.body.setText(text)
         self.open_button.setVisible(anchor is not None)
 

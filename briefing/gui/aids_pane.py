@@ -9,8 +9,9 @@ Clicking an entry emits ``anchor_chosen``; the main window opens the source at t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QSplitter, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from briefing.analysis import EMPTY, briefing_passages
 from briefing.analysis.attribution import where as _where
@@ -120,14 +121,20 @@ class AidsPane(QWidget):
             detail.open_requested.connect(self.anchor_chosen)
             view.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, key=key: self._show_detail(key, current.row()))
+            split = QSplitter(Qt.Orientation.Vertical, page)  # the user can give the sentences more room
+            split.setChildrenCollapsible(False)
+            view.setMinimumHeight(72)
+            split.addWidget(view)
+            split.addWidget(detail)
+            split.setStretchFactor(0, 1)
             layout.addWidget(note)
-            layout.addWidget(view, 1)
-            layout.addWidget(detail)
+            layout.addWidget(split, 1)
             self.tabs.addTab(page, title)
             self.models[key], self.views[key], self.notes[key], self.details[key] = model, view, note, detail
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.tabs)
+        self.setMinimumHeight(280)  # a table row and a sentence stay readable when docks share the side
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
@@ -169,7 +176,7 @@ class AidsPane(QWidget):
             for column in range(self.models[key].columnCount() - 1):  # long cells elide, the last stretches
                 self.views[key].setColumnWidth(column, min(self.views[key].columnWidth(column), 220))
             self.details[key].show_parts([])
-            index = self.tabs.indexOf(self.views[key].parentWidget())
+            index = [k for k, _ in TABS].index(key)
             self.tabs.setTabText(index, f"{title} ({len(entries)})" if key != "balance" else
                                  title + (f" ({sum(bool(b.warnings) for b in entries)} \u26a0)"
                                           if any(b.warnings for b in entries) else ""))

@@ -64,6 +64,7 @@ def test_view_menu_shows_the_aids_and_they_follow_the_briefing(qtbot, window, li
     wait_refreshed(qtbot, pane)
     conflicts = pane.models["conflicts"]
     assert column_texts(conflicts, 0) == ["Plan Colombia (start date)"]
+    assert [pane.tabs.tabText(i) for i in range(3)] == ["Key figures (3)", "Timeline (3)", "Conflicts (1)"]
     sides = column_texts(conflicts, 1) + column_texts(conflicts, 2)
     assert any(s.startswith("2000 \u2014 U.S.-Colombia Security Partnership") for s in sides)
     assert any(s.startswith("1999 \u2014 InSight Crime, [As the Sixth Summit") for s in sides)  # InSight has no title
