@@ -107,3 +107,18 @@ def test_bluf_over_four_lines_warns(library, memo):
     finally:
         memo.meta.summary = SUMMARY
     assert any("BLUF" in w and "4" in w for w in warnings)
+
+
+def test_designation_block_on_page_one_only(library, memo):
+    lib, _ = library
+    memo.meta.designation = "Controlled by: WHA/AND\nCUI Category: Law Enforcement\nPOC: J. Smith"
+    try:
+        pages = pdf_pages(export_bytes(memo, lib, "pdf", LAYOUT).data)
+        paragraphs = docx_paragraphs(export_bytes(memo, lib, "docx", LAYOUT).data)
+    finally:
+        memo.meta.designation = ""
+    first = flat(pages[0])
+    assert in_order(first, "Controlled by: WHA/AND", "CUI Category: Law Enforcement", "POC: J. Smith",
+                    "MEMORANDUM FOR:")
+    assert all("Controlled by" not in page for page in pages[1:])
+    assert paragraphs[0][1].startswith("Controlled by: WHA/AND") and paragraphs[0][0] == "Designation"

@@ -88,7 +88,7 @@ def write_html(document: Document, theme=None, output: Path | None = None, progr
     report(0.05, "Writing the web page")
     if cancel is not None and cancel():
         raise ExportCancelled()
-    data = render_html(document).encode("utf-8")
+    data = render_html(document).encode("utf-8", "replace")  # a lone surrogate cannot be UTF-8: "?"
     if cancel is not None and cancel():
         raise ExportCancelled()
     report(1.0, "Done")
