@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 
 from lxml import etree
 
+from briefing import registry
 from briefing.compose.document import DocumentInfo
 from briefing.writers.docx.pandoc_ast import xml_safe
 from briefing.writers.docx.reference import MARKING_PLACEHOLDER
@@ -27,9 +28,16 @@ DCTERMS = "http://purl.org/dc/terms/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
-# Page sizes and 1-inch margins in twentieths of a point (what w:pgSz / w:pgMar count in).
-PAGE_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
+# 1-inch margins in twentieths of a point (what w:pgSz / w:pgMar count in); page sizes come from
+# the registry (resources/page-sizes.yaml and the user's), in points.
 MARGIN_TWIPS = 1440
+
+
+def page_twips(page_size: str) -> tuple[int, int]:
+    """(width, height) of a registry page size in twips; an unknown name gets US Letter."""
+    sizes = registry.page_sizes()
+    entry = sizes.get(page_size) or sizes.require("letter")
+    return round(entry.size[0] * 20), round(entry.size[1] * 20)
 
 
 def _w(tag: str) -> str:
@@ -116,7 +124,7 @@ def page_setup(data: bytes, page_size: str) -> bytes:
     if at < 0:
         return data
     end = data.index(b"</w:sectPr>", at) + len(b"</w:sectPr>")
-    width, height = PAGE_TWIPS.get(page_size, PAGE_TWIPS["letter"])
+    width, height = page_twips(page_size)
     size = f'<w:pgSz w:w="{width}" w:h="{height}"/>'
     margins = (f'<w:pgMar w:top="{MARGIN_TWIPS}" w:right="{MARGIN_TWIPS}" w:bottom="{MARGIN_TWIPS}" '
                f'w:left="{MARGIN_TWIPS}" w:header="720" w:footer="720" w:gutter="0"/>')
