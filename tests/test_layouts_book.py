@@ -110,6 +110,15 @@ def test_html_tabs_index_links_and_plain_bios(library, book):
     links = [(a.get("href"), re.sub(r"\s+", " ", "".join(a.itertext()))) for a in nav.iter(NS + "a")]
     ids = [s.find(NS + "h2").get("id") for s in sections]
     assert links[:3] == [("#" + i, t) for i, t in zip(ids, TABS)]
+    # printed, each tab's pages carry its letter in the top margin: a CSS named page per tab (CSS Paged
+    # Media 3 'page' property) whose @top-right box holds the label, hex-escaped
+    style = "".join("".join(e.itertext()) for e in tree.iter(NS + "style"))
+    for section, tab in zip(sections, TABS):
+        named = next(c for c in section.get("class").split() if re.fullmatch(r"part\d+", c))
+        rule = re.search(r"@page " + named + r' \{ @top-right \{ content: "([^"]*)"', style)
+        label = re.sub(r"\\([0-9a-f]{6})", lambda m: chr(int(m.group(1), 16)), rule.group(1))
+        assert label == tab.split(":")[0]
+        assert re.search(r"\." + named + r" \{ page: " + named + r"; \}", style)
     bios = sections[1]
     assert not list(bios.iter(NS + "blockquote")), "a bios tab prints plain notes, not excerpt blocks"
     assert "According to" in "".join(bios.itertext())

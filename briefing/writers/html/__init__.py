@@ -56,6 +56,7 @@ def environment():
                              undefined=jinja2.StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
     env.filters["kind"] = lambda block: type(block).__name__
     env.filters["css_string"] = css_string
+    env.filters["part_id"] = id
     env.tests["noteref"] = lambda value: isinstance(value, NoteRef)
     env.tests["safe_url"] = lambda value: bool(SAFE_URL.match(value or ""))
     return env
@@ -71,6 +72,9 @@ def _context(document: Document) -> dict:
         "has_title": any(isinstance(b, Paragraph) and b.role in TITLE_ROLES for b in blocks),
         "extra_notes": NoteList(document.notes) if document.notes and not has_notes_list else None,
         "page_numbers": page_counter(document.info.page_numbers) if document.info.page_numbers else "",
+        # a part's running-header label ("Tab A") in the printed page's margin: one CSS named page each
+        "labelled_pages": {id(part): (f"part{n}", css_string(part.header_label))
+                           for n, part in enumerate(document.parts, 1) if part.header_label},
         "heading_level": lambda level: min(max(int(level), 1) + 1, 6),
         "part_has_anchor": lambda part: any(getattr(b, "anchor", None) == part.anchor for b in part.blocks),
     }
