@@ -95,8 +95,13 @@ def _join(a: str, b: str) -> str:
 
 
 def _paragraphs(lines: list[_Line], body_size: float, gap: float) -> list[Block]:
+    """Lines to blocks.  A paragraph ends at a wider gap, a change of size or page (unless the
+    sentence runs on), or — for text set without paragraph spacing — after a line that ends a
+    sentence well short of the usual line length."""
     blocks: list[Block] = []
     prev: _Line | None = None
+    body_lengths = sorted(len(ln.text) for ln in lines if ln.size == body_size)
+    usual = body_lengths[len(body_lengths) * 3 // 4] if body_lengths else 0
     for ln in lines:
         heading = ln.size >= body_size * 1.15 and len(ln.text) < 200
         kind = "heading" if heading else "body"
@@ -105,9 +110,13 @@ def _paragraphs(lines: list[_Line], body_size: float, gap: float) -> list[Block]
             if ln.page != prev.page:
                 new = kind == "heading" or bool(_SENTENCE_END.search(blocks[-1].text))
             elif ln.y is not None and prev.y is not None:
-                new = (prev.y - ln.y) > gap * 1.3 or (prev.y - ln.y) < 0
+                spacing = gap * max(1.0, ln.size / body_size)  # a heading's lines are further apart
+                new = (prev.y - ln.y) > spacing * 1.3 or (prev.y - ln.y) < 0
             else:
                 new = False
+            if not new and kind == "body" and usual and len(prev.text) < usual * 0.7 \
+                    and _SENTENCE_END.search(prev.text):
+                new = True
         if new:
             blocks.append(Block(ln.text, kind, page=ln.page))
         else:
