@@ -104,3 +104,11 @@ def test_hostile_and_control_characters_stay_text_and_the_file_opens():
     assert opened.sections[0].header.paragraphs[0].text == '<w:t>x</w:t> ]]> & \ufffd end'
     footnotes = re.sub(r"<[^>]+>", "", parts(io.BytesIO(data))["word/footnotes.xml"])
     assert "note \ufffd with a control character" in footnotes
+
+
+def test_deterministic_word_files_are_byte_identical():
+    import time
+
+    first = write_docx(sample_document(), None, None, deterministic=True).data
+    time.sleep(1.1)  # zip entries carry 2-second timestamps; the creation time has seconds
+    assert write_docx(sample_document(), None, None, deterministic=True).data == first
