@@ -26,9 +26,12 @@ from briefing.yamlio import atomic_write_bytes
 
 
 def pandoc_path() -> str:
-    import pypandoc
+    try:
+        import pypandoc
 
-    return pypandoc.get_pandoc_path()
+        return pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as exc:  # pypandoc without its binary wheel, or a broken install
+        raise BriefingError(f"Word export needs pandoc (the pypandoc-binary package): {exc}") from exc
 
 
 def run_pandoc(ast: dict, to: str, args: list[str], cancel: Cancel | None = None) -> bytes:
