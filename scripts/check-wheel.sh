@@ -27,7 +27,7 @@ case "$where" in "$work/venv/"*) ;; *) echo "check-wheel: briefing imported from
 n=$("$work/venv/bin/python" -c 'import json; print(len(json.load(open("topics.json"))))')
 [ "$n" = 10 ] || { echo "check-wheel: the installed wheel lists $n topics, not 10" >&2; exit 1; }
 
-"$work/venv/bin/briefing-book" build --topic extradition --topic training -o small.pdf >/dev/null
+"$work/venv/bin/briefing-book" build --topic extradition --topic training -o small.pdf -q >/dev/null
 "$checkout/.venv/bin/python" - small.pdf <<'PY'
 """Every font the PDF uses is embedded (a FontFile/FontFile2/FontFile3 in its descriptor)."""
 import sys
