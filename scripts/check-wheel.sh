@@ -28,6 +28,11 @@ n=$("$work/venv/bin/python" -c 'import json; print(len(json.load(open("topics.js
 [ "$n" = 10 ] || { echo "check-wheel: the installed wheel lists $n topics, not 10" >&2; exit 1; }
 
 "$work/venv/bin/briefing-book" build --topic extradition --topic training -o small.pdf -q >/dev/null
+# the other writers read their templates, reference.docx and CSL styles from the installed package too
+for fmt in docx html; do
+  "$work/venv/bin/briefing-book" build --topic extradition --style apa --format "$fmt" -o "small.$fmt" -q >/dev/null
+  [ -s "small.$fmt" ] || { echo "check-wheel: no $fmt written" >&2; exit 1; }
+done
 "$checkout/.venv/bin/python" - small.pdf <<'PY'
 """Every font the PDF uses is embedded (a FontFile/FontFile2/FontFile3 in its descriptor)."""
 import sys
