@@ -4,6 +4,7 @@ previous file as it was."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -52,12 +53,10 @@ def briefings(draw):
     def ident():
         return draw(st.text(min_size=1, max_size=8).filter(str.strip)) + f"-{next(counter)}"
 
-    meta = BriefingMeta(
-        **{name: draw(TEXT) for name in ("title", "subtitle", "prepared_for", "prepared_by", "date", "marking",
-                                         "purpose") if hasattr(BriefingMeta, name)},
-        citation_style=draw(st.sampled_from(storage.META_CHOICES["citation_style"])),
-        page_size=draw(st.sampled_from(storage.META_CHOICES["page_size"])),
-    )
+    meta = BriefingMeta(**{
+        f.name: draw(st.sampled_from(storage.META_CHOICES[f.name]) if f.name in storage.META_CHOICES else TEXT)
+        for f in dataclasses.fields(BriefingMeta)  # every field, so one added later is covered too
+    })
     sections = []
     for _ in range(draw(st.integers(0, 3))):
         sections.append(Section(
@@ -86,10 +85,16 @@ def test_any_briefing_the_model_holds_saves_and_opens_back_equal(tmp_path_factor
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(briefings())
-def test_any_briefing_the_model_holds_exports(tmp_path_factory, briefing):
+@given(briefings(), st.data())
+def test_any_briefing_the_model_holds_exports(tmp_path_factory, briefing, data):
+    """Every field holds any text, except the names an export looks up (theme, layout): those
+    name one the app has (an unknown one is refused in plain words, tested with the registry)."""
+    from briefing import registry
     from briefing.writers import export
 
+    briefing.meta.theme = data.draw(st.sampled_from(registry.themes().names()))
+    briefing.meta.layout = data.draw(st.sampled_from(("",) + tuple(registry.layouts().names())))
+    briefing.meta.export_format = ""
     out = tmp_path_factory.mktemp("pdf") / "b.pdf"
     export(briefing, Library(), out, format="pdf", deterministic=True)
     assert len(PdfReader(io.BytesIO(out.read_bytes())).pages) >= 1
