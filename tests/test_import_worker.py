@@ -27,3 +27,15 @@ def test_cancel_stops_the_read_and_the_next_file_gets_a_fresh_process(tmp_path):
         with pytest.raises(Cancelled):
             worker.extract(path, cancelled=lambda: True)
         assert worker.extract(path).value("site") == "The Daily Ledger"
+
+
+def test_a_file_that_needs_more_memory_than_the_limit_is_refused_and_the_app_goes_on(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text(("word " * 200 + "\n\n") * 15000, encoding="utf-8")  # 14 MB of text
+    small = tmp_path / "small.txt"
+    small.write_text("Small\n\nA short memo about the border.\n", encoding="utf-8")
+    with ExtractWorker(memory_limit=60 * 1024 * 1024) as worker:  # POSIX RLIMIT_AS in the reader process
+        with pytest.raises(ContentError) as info:
+            worker.extract(path)
+        assert info.value.path == path and "memory" in str(info.value)
+        assert [b.text for b in worker.extract(small).kept()] == ["A short memo about the border."]
