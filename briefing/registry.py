@@ -41,7 +41,7 @@ class Entry:
     name: str
     label: str
     origin: str  # "bundled" or "user"
-    path: Path | None = None  # None for page sizes (they are entries of one file)
+    path: Path | None = None  # the file (for page sizes, the page-sizes.yaml that lists it)
     size: tuple[float, float] | None = None  # page sizes only: width, height in points
     listed: bool = True  # False: a file others inherit from (``listed: false``), usable but not offered
 
