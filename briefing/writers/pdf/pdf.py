@@ -83,7 +83,9 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
         def on_label(label: str) -> None:
             holder["doc"].set_header_label(label)
 
-        renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label)
+        margins = theme["margins"]
+        renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label,
+                                 frame_width=pagesize[0] - margins["inner"] - margins["outer"])
         story = bounded(renderer.story())  # long paragraphs as short pieces: layout linear in the text
         metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
                     "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],

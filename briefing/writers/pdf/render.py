@@ -12,6 +12,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate, PageBreak
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
 
 from briefing.compose import document as d
 from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
@@ -33,12 +34,15 @@ ROLE_STYLES = {
 HEADING_STYLES = {1: "h1", 2: "h2", 3: "label"}
 COVER_TOP = 72  # points above the cover's title
 NO_SUBTITLE = 18  # points where a cover has no subtitle
+# every cell starts at the top of its row (reportlab's default is the bottom)
+TABLE_STYLE = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 
 class StoryRenderer:
     def __init__(self, document: d.Document, theme: Theme, styles: dict, on_anchor, safe: bool = False,
-                 on_label=None) -> None:
+                 on_label=None, frame_width: float | None = None) -> None:
         self.doc = document
+        self.frame_width = frame_width  # points of text width (a table's relative widths are shares of it)
         self.theme = theme
         self.s = styles
         self.on_anchor = on_anchor  # (key, page) when an anchored heading is drawn
@@ -132,7 +136,19 @@ class StoryRenderer:
     def table(self, block: d.Table) -> list:
         rows = ([block.header] if block.header else []) + block.rows
         cells = [[Paragraph(self.markup(cell), self.s["body"]) for cell in row] for row in rows]
-        return [RLTable(cells, repeatRows=1 if block.header else 0)] if cells else []
+        if not cells:
+            return []
+        return [RLTable(cells, colWidths=self.column_widths(block, len(cells[0])), repeatRows=1 if block.header else 0,
+                        style=TABLE_STYLE)]
+
+    def column_widths(self, block: d.Table, columns: int) -> list[float] | None:
+        """The table's relative widths (shares of the text width) in points; None (reportlab's
+        equal split) without a frame width or with widths that do not fit the columns."""
+        widths = block.widths
+        if not self.frame_width or not widths or len(widths) != columns or min(widths) <= 0:
+            return None
+        total = sum(widths)
+        return [self.frame_width * w / total for w in widths]
 
     def page_break(self, block: d.PageBreak) -> list:
         return [PageBreak()]
