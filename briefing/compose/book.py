@@ -1,6 +1,7 @@
 """The briefing book: what a principal carries to a trip or meeting.
 
-A cover (title, event, date, principal, marking), a tab index, then one lettered tab per
+A cover (title, event, date, principal, marking), a tab index headed by the bottom line (the
+briefing's summary), then one lettered tab per
 section (Tab A, Tab B, …), each starting a new page with its letter in the running header
 (``Part.header_label``): purpose, talking points (a warning when they would not fit on one
 page), background excerpts with their attribution and notes; the notes and sources at the end.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from briefing.compose.compose import register_composer
 from briefing.compose.document import BulletList, Contents, ContentsEntry, Heading, Paragraph, Part, Span
 from briefing.compose.kinds import compose_item
-from briefing.compose.parts import section_title
+from briefing.compose.parts import section_title, summary
 from briefing.compose.prose import estimated_lines, plain_item, setting, tab_letter
 from briefing.compose.spans import lines, one_line
 
@@ -78,7 +79,8 @@ def compose_book(comp) -> list[Part]:
     end = comp.finish()
     entries = [ContentsEntry(p.anchor, p.title, label=p.header_label) for p in tabs]
     entries += [ContentsEntry(p.anchor, p.title) for p in end if p.anchor]
-    index = Part("contents", [Contents(entries, title=INDEX_TITLE, empty_text="This book has no tabs yet.")],
+    # the bottom line heads the tab index: the first page the principal reads after the cover
+    index = Part("contents", summary(b.meta, comp.layout) + [Contents(entries, title=INDEX_TITLE, empty_text="This book has no tabs yet.")],
                  title=INDEX_TITLE, new_page=True, page_style="front")
     for part in end:
         part.new_page = True

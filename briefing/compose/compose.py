@@ -109,7 +109,7 @@ class Composition:
 
 
 def compose_standard(comp: Composition) -> list[Part]:
-    """Cover, contents, one part per section, then notes and bibliography (memo, study)."""
+    """Cover, contents, the summary, one part per section, then notes and bibliography (memo, study)."""
     b, layout, include = comp.briefing, comp.layout, comp.include
     sections = [parts.section(comp, i, s) for i, s in enumerate(b.sections)]
     end = comp.finish()
@@ -119,7 +119,7 @@ def compose_standard(comp: Composition) -> list[Part]:
     if include["toc"] and layout["contents"]:
         entries = [parts.ContentsEntry(p.anchor, p.title) for p in sections + end if p.anchor]
         out.append(parts.contents(entries))
-    return out + sections + end
+    return out + parts.summary_part(b.meta, layout) + sections + end
 
 
 Composer = Callable[[Composition], list]

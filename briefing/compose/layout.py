@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths, registry
-from briefing.schema import boolean, integer, load_chain, text
+from briefing.schema import boolean, integer, load_chain, optional, text
 
 LAYOUTS_DIR = paths.RESOURCES_DIR / "layouts"
 DEFAULT_LAYOUT = "memo"
@@ -32,6 +32,9 @@ SCHEMA: dict[str, Any] = {
     "discussion_questions": boolean,
     "section_page_break": boolean,
     "ruled_lines_after_section": integer(0, 60),
+    # added later, so a user's older layout file may leave them out (the composer's default then)
+    "summary_label": optional(text),  # what the briefing's summary (BLUF) is called at the start of the body
+    "talking_points_title": optional(text),  # print each section's talking points under this title; "" = not
 }
 
 

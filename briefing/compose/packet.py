@@ -1,6 +1,6 @@
 """The study packet: what a student hands in or studies from.
 
-Cover and contents; one section per page run with a summary (the section's key points), its
+Cover and contents; the briefing's summary; one section per page run with a summary (the section's key points), its
 numbered readings — each with its citation in the chosen style and a "for study use" notice —,
 the discussion questions, and room for notes sized to the content (a one-excerpt section gets a
 few lines, not a page); then a glossary of the user's terms, sorted; then notes and sources.
@@ -84,9 +84,12 @@ def compose_packet(comp) -> list[Part]:
         out.append(standard.cover(b.meta))
     if include["toc"] and layout["contents"]:
         out.append(standard.contents([standard.ContentsEntry(p.anchor, p.title) for p in sections + extra + end]))
-    if sections and out:
+    lead = standard.summary_part(b.meta, layout)
+    if sections and out and not lead:
         sections[0].new_page = True
-    return out + sections + extra + end
+    for part in lead:
+        part.new_page = bool(out)
+    return out + lead + sections + extra + end
 
 
 register_composer("packet", compose_packet)

@@ -18,6 +18,22 @@ NO_SECTIONS = "This briefing has no sections yet."
 RULED_LINES_LABEL = "Your notes"
 QUESTIONS_TITLE = "Discussion questions"
 NOTES_TITLE = "Notes"
+SUMMARY_LABEL = "Summary"  # a layout file without ``summary_label`` (one older than the setting)
+
+
+def summary(meta, layout) -> list:
+    """The briefing's summary (BLUF) as the body's first paragraph, labelled as the layout says,
+    so a bottom line typed in the window is printed whichever layout the user exports."""
+    text = lines(getattr(meta, "summary", "") or "").strip()
+    if not text:
+        return []
+    label = (layout.values.get("summary_label") or SUMMARY_LABEL).strip()
+    return [Paragraph([Span(label + ":", bold=True), Span(" " + text)], role="lead")]
+
+
+def summary_part(meta, layout) -> list[Part]:
+    blocks = summary(meta, layout)
+    return [Part("summary", blocks, page_style="body")] if blocks else []
 
 
 def section_anchor(index: int) -> str:
@@ -60,6 +76,15 @@ def key_points(section, layout) -> list:
             BulletList([[Span(one_line(p))] for p in points], role="bullet")]
 
 
+def talking_points(section, layout) -> list:
+    """What the principal may say, when the layout prints talking points (``talking_points_title``)."""
+    title = (layout.values.get("talking_points_title") or "").strip()
+    points = [p for p in getattr(section, "talking_points", []) if p and p.strip()]
+    if not (title and points):
+        return []
+    return [Paragraph([Span(title)], role="label"), BulletList([[Span(one_line(p))] for p in points], role="bullet")]
+
+
 def questions(section, layout) -> list:
     asked = [q for q in section.discussion_questions if q and q.strip()]
     if not (asked and layout["discussion_questions"]):
@@ -74,11 +99,11 @@ def section(comp, index: int, section) -> Part:
     anchor = section_anchor(index)
     blocks: list = [Heading([Span(title)], level=1, anchor=anchor)]
     if layout["key_points_first"]:
-        blocks += key_points(section, layout)
+        blocks += key_points(section, layout) + talking_points(section, layout)
     for item in section.items:
         blocks += compose_item(comp, item)
     if not layout["key_points_first"]:
-        points = key_points(section, layout)
+        points = key_points(section, layout) + talking_points(section, layout)
         if points:
             blocks += [Spacer(6)] + points
     blocks += questions(section, layout)

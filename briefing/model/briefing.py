@@ -92,6 +92,15 @@ class BriefingMeta:
     export_format: str = ""  # pdf | docx | html, as last chosen in the export dialog; empty = pdf
 
 
+NEW_BRIEFING_LAYOUT = "info-memo"  # what a staffer hands a principal; a file without a layout keeps its theme's look
+
+
+def new_briefing() -> "Briefing":
+    """An empty briefing as the window starts one: an information memo (the layout is stored, so
+    ``BriefingMeta``'s empty default still means "an older file: the theme's look")."""
+    return Briefing(meta=BriefingMeta(layout=NEW_BRIEFING_LAYOUT))
+
+
 @dataclass
 class Briefing:
     meta: BriefingMeta = field(default_factory=BriefingMeta)

@@ -15,6 +15,7 @@ from typing import Callable
 
 from briefing.errors import BriefingError, ContentError
 from briefing.model import Briefing, Excerpt, anchoring, edits, storage
+from briefing.model.briefing import new_briefing
 from briefing.model import changes as change_records
 from briefing.model.changes import Change
 from briefing.session.editing import Editing
@@ -35,7 +36,7 @@ class DocumentSession(Editing):
         self.library = library
         self.recovery = recovery
         self.recent = recent
-        self.briefing = Briefing()
+        self.briefing = new_briefing()
         self.path: Path | None = None
         self.undo_stack = edits.UndoStack(self.briefing)
         self.undo_stack.listeners.append(self._on_stack)
@@ -72,7 +73,7 @@ class DocumentSession(Editing):
         if self.recovery is not None:
             self.recovery.remove()
         self.last_check = []
-        self._replace(Briefing(), None)
+        self._replace(new_briefing(), None)
 
     def restore(self, recovery: Recovery) -> None:
         """A recovery copy becomes the current, unsaved document.  Raises ContentError/OSError if unreadable."""

@@ -27,6 +27,7 @@ def test_a_dropped_csl_style_is_offered_and_used_by_the_export(qtbot, window, tm
     shutil.copy(paths.RESOURCES_DIR / "csl" / "apa.csl", folder / "my-apa.csl")
     source = window.library.sources[AFP]
     window.controller.set_meta("title", "Style test")
+    window.controller.set_meta("layout", "memo")  # cites in the style (an information memo attributes in the sentence)
     section = window.controller.add_section("Readings")
     text = source.paragraphs()[18]  # the 17th body paragraph
     window.controller.add_excerpt(window.controller.excerpt_from_source(AFP, 19, 0, len(text)), section_id=section)

@@ -122,6 +122,7 @@ def test_a_new_users_session_end_to_end(qtbot, window, tmp_path):
 
     # export, off the GUI thread, and read the PDF back
     out = tmp_path / "migration.pdf"
+    controller.set_meta("layout", "memo")  # the classic memo read back below: cover, contents, notes
     dialog = ExportDialog(controller, library, window)
     qtbot.addWidget(dialog)
     dialog.output_edit.setText(str(out))
