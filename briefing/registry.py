@@ -7,8 +7,10 @@ change. A file that cannot be used (a name that is not a plain word, unreadable 
 mapping) is listed in ``problems`` with its path and skipped; the full check of a theme's or a
 layout's values happens when it is loaded (``briefing.writers.themes``, ``briefing.compose.layout``).
 
-Nothing here is cached: a listing is a few small files, and a file added while the app runs shows
-up the next time a dialog opens.
+A listing is read afresh every time (a file added while the app runs shows up the next time a
+dialog opens); only what was read from each file is remembered, for as long as the file's stat
+(modification time, size, inode) is unchanged, so an export does not parse every theme, layout and
+CSL style again to find the one it uses.
 """
 
 from __future__ import annotations
@@ -94,6 +96,25 @@ def _label(data: dict, name: str, keys: tuple[str, ...] = ("label", "title")) ->
     return name
 
 
+_read_cache: dict[tuple, tuple] = {}  # (reader, path) -> (file stat, what the reader returned)
+
+
+def _read(read, path: Path, name: str):
+    """``read(path, name)``, remembered while the file's stat is the same."""
+    try:
+        st = path.stat()
+    except OSError:
+        return read(path, name)  # reports the problem as it always did
+    stamp = (st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev)
+    key = (read, str(path), name)
+    known = _read_cache.get(key)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    result = read(path, name)
+    _read_cache[key] = (stamp, result)
+    return result
+
+
 def _scan(listing: Listing, folder: Path, pattern: str, origin: str, read) -> None:
     """Add every usable file of ``folder`` matching ``pattern``; report the others."""
     try:
@@ -109,7 +130,7 @@ def _scan(listing: Listing, folder: Path, pattern: str, origin: str, read) -> No
                 path, "the file name is not usable as a name (letters, digits, '.', '_' and '-', up to 64)"))
             continue
         try:
-            label, listed = read(path, name)
+            label, listed = _read(read, path, name)
         except ContentError as exc:
             listing.problems.append(exc)
             continue
