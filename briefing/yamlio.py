@@ -90,9 +90,8 @@ def _mb(size: int) -> str:
 def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a UTF-8 text file, refusing oversize, binary or undecodable content with a located error.
 
-    The messages say what the file looks like and what to do: a file that is not UTF-8 but
-    decodes as Windows-1252/Latin-1 (what many Windows editors save) is named as such, UTF-16
-    is recognised by its byte-order mark, and a file with NUL bytes is called binary.
+    The messages say what the file looks like and what to do: a file in a legacy encoding is
+    named by it (Windows-1252, Big5, Shift-JIS…: ``briefing.textcodec``), UTF-16 is recognised by its byte-order mark, and a file with NUL bytes is called binary.
     """
     path = Path(path)
     try:
@@ -139,12 +138,14 @@ def open_regular(path: Path):
 
 
 def _not_utf8_message(data: bytes, position: int) -> str:
+    """Names the encoding the importer would read the bytes in (``briefing.textcodec``)."""
+    from briefing import textcodec
+
     byte = f"byte 0x{data[position]:02x}"
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return f"not valid UTF-8 ({byte}); save it as UTF-8"
-    return f"not valid UTF-8 ({byte}): it looks like Windows-1252/Latin-1; save it as UTF-8"
+    name = textcodec.name_of(data)
+    if name is not None:
+        return f"not valid UTF-8 ({byte}): it looks like {name}; save it as UTF-8"
+    return f"not valid UTF-8 ({byte}); save it as UTF-8"
 
 
 def _refuse_aliases(text: str, path: Path) -> None:

@@ -177,3 +177,29 @@ def test_importer_refuses_bad_files_with_clear_messages(name, tmp_path):
         import_file(lib, path)
     assert info.value.path == path
     assert not (tmp_path / "userlib" / "sources" / f"{name}.yaml").exists()
+
+
+# Issue 16: a library text in an East Asian legacy encoding is named by it, as the importer reads it
+# (briefing.textcodec), not "Windows-1252" because almost any bytes decode as that.
+LEGACY_TEXTS = {
+    "big5": ("這是一段較長的中文文字，用於測試編碼偵測是否正確。台灣的首都是台北市，人口眾多。", "Big5"),
+    "euc_jp": ("これは日本語の文章です。文字コードの判定が正しく行われるかを確認します。東京は日本の首都です。", "EUC-JP"),
+    "cp949": ("이것은 한국어 문장입니다. 문자 인코딩 감지가 올바르게 작동하는지 확인합니다. 서울은 한국의 수도입니다.", "CP949"),
+    "shift_jis": ("これは日本語の文章です。文字コードの判定が正しく行われるかを確認します。東京は日本の首都です。", "Shift-JIS"),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(LEGACY_TEXTS))
+def test_library_text_in_a_legacy_encoding_is_named_by_it(encoding, tmp_path):
+    from briefing.importing.text_reader import decode
+
+    text, name = LEGACY_TEXTS[encoding]
+    root = tmp_path / "lib"
+    write_source(root, "legacy", {"kind": "news", "title": "Legacy"}, "")
+    (root / "sources" / "legacy.txt").write_bytes(f"{text}\n\n{text}\n".encode(encoding))
+    with pytest.raises(ContentError) as info:
+        user_library(root).source("legacy").text()
+    message = info.value.message
+    assert f"looks like {name}" in message and "save it as UTF-8" in message, message
+    assert "Windows-1252" not in message
+    assert decode(f"{text}\n".encode(encoding), "x.txt")[0] == f"{text}\n"  # the importer reads it in that encoding

@@ -3,8 +3,9 @@
 Markdown is not rendered: ATX heading lines become heading blocks (marker dropped), everything
 else stays as typed, because removing emphasis or link syntax would change the author's words.
 UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else is given to
-charset-normalizer, and when it cannot tell the encoding — or the bytes are binary — the import is
-refused with a message saying so, never decoded as a guess.
+charset-normalizer (``briefing.textcodec``, which the library's messages use too), and when it
+cannot tell the encoding — or the bytes are binary — the import is refused with a message saying
+so, never decoded as a guess.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from briefing import textcodec
 from briefing.errors import ContentError
 from briefing.importing.model import Block, Extract, MetaValue
 
@@ -38,19 +40,11 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        results = from_bytes(data)
-        best = results.best()
-        if best is not None:
-            # On a tie, the most common legacy encoding: Western Windows text is cp1252, and a short
-            # one scores the same as cp1250/cp1257 (which would turn "naïve" into "naďve").
-            ties = [m for m in results if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-            best = next((m for m in ties if "cp1252" in m.could_be_from_charset), best)
-        if best is None:
+        found = textcodec.guess(data)
+        if found is None:
             raise ContentError(name, "the text encoding cannot be told (it may be a binary file); "
                                      "save it as UTF-8 and import it again") from None
-        text, encoding = str(best), best.encoding
+        text, encoding = found
     sample = text[:65536]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
     if controls > len(sample) * 0.01:
