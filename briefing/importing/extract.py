@@ -123,6 +123,13 @@ def finish(extract: Extract, name: str) -> Extract:
     if title and first is not None and " ".join(first.text.split()) == " ".join(str(title).split()):
         first.keep, first.reason = False, "the title (kept in the metadata)"
         first.kind = "heading"
+    elif title:
+        # a web page's headline can come after a line the extraction kept from elsewhere on the
+        # page (a teaser): a heading that is the title, among the first few blocks, is still the title
+        for block in [b for b in extract.blocks if b.keep and b.kind != "caption"][1:3]:
+            if block.kind == "heading" and " ".join(block.text.split()) == " ".join(str(title).split()):
+                block.keep, block.reason = False, "the title (kept in the metadata)"
+                break
     authors = {" ".join(str(a).split()).lower() for a in (extract.value("authors") or [])}
     for block in [b for b in extract.blocks if b.keep and b.kind != "caption"][:4]:
         line = " ".join(block.text.split()).lower()

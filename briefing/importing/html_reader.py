@@ -23,6 +23,9 @@ _BLOCK_TAGS = {
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
 _SPACE = re.compile(r"\s+")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+# text a page shows to screen readers only ("Autor ", "Posted on"): trafilatura reads a byline's
+# text whole, so such a label can end up in front of the author's name ("Autor john")
+_SCREEN_READER_ONLY = re.compile(r"(^|\s)(screen-reader-text|sr-only|visually-?hidden|element-invisible)(\s|$)")
 
 
 def _norm(text: str) -> str:
@@ -67,6 +70,31 @@ def _visible_lines(tree) -> tuple[list[str], list[str]]:
                 parts.append(el.tail)
     lines = [_norm(line) for line in "".join(parts).split("\n")]
     return [line for line in lines if line], captions
+
+
+def _screen_reader_labels(tree) -> list[str]:
+    """Short texts the page hides from sight for screen readers (labels like "Autor", "Tags")."""
+    labels = set()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and _SCREEN_READER_ONLY.search(el.get("class") or ""):
+            text = _norm(" ".join(el.itertext()))
+            if 0 < len(text) <= 40:
+                labels.add(text)
+    return sorted(labels, key=len, reverse=True)
+
+
+def _author_names(author: str | None, labels: list[str]) -> list[str]:
+    """trafilatura's "A; B" as a list, each name without a screen-reader label in front of it."""
+    names = []
+    for name in (author or "").split(";"):
+        name = _norm(name)
+        for label in labels:
+            if name.lower().startswith(label.lower() + " "):
+                name = name[len(label):].strip()
+                break
+        if name:
+            names.append(name)
+    return names
 
 
 def _body_blocks(body) -> list[Block]:
@@ -132,6 +160,7 @@ def read_html(data: bytes, name: str) -> Extract:
         raise ContentError(name, "is not a web page that can be read (the HTML could not be parsed)")
     lang = tree.get("lang") or None
     lines, captions = _visible_lines(tree)
+    labels = _screen_reader_labels(tree)
     doc = trafilatura.bare_extraction(
         tree, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
@@ -143,8 +172,7 @@ def read_html(data: bytes, name: str) -> Extract:
     extract = Extract(path=name, fmt="html", blocks=blocks)
     meta = extract.meta
     meta["title"] = MetaValue.found(doc.title)
-    authors = [a.strip() for a in (doc.author or "").split(";") if a.strip()]
-    meta["authors"] = MetaValue.found(authors)
+    meta["authors"] = MetaValue.found(_author_names(doc.author, labels))
     meta["date"] = MetaValue.found(doc.date)
     meta["site"] = MetaValue.found(doc.sitename)
     meta["url"] = MetaValue.found(doc.url if doc.url and re.match(r"^https?://", doc.url) else None)
