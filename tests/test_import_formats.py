@@ -24,7 +24,7 @@ def lib(tmp_path):
 
 
 def body(source):
-    return [t for n, t in enumerate(source.paragraphs(), 1) if not source.is_heading(n)]
+    return [t for n, t in enumerate(source.paragraphs(), 1) if source.is_body(n)]
 
 
 def headings(source):
@@ -101,8 +101,29 @@ def test_docx_keeps_headings_lists_and_footnotes_apart(worker, lib, tmp_path):
     source = save_extract(lib, extract, path)
     again = Library.load(roots=lib.roots, cache_path=False).source(source.id)
     assert headings(again) == EXPECTED_DOCX_HEADINGS
-    # body first, then the footnote after it, never inside a paragraph
-    assert body(again) == [EXPECTED_DOCX_BODY[0], EXPECTED_DOCX_BODY[1], EXPECTED_DOCX_LIST, EXPECTED_DOCX_FOOTNOTE]
+    # the footnote after the body, marked as one: neither a body paragraph ("para." counts) nor a passage
+    assert body(again) == [EXPECTED_DOCX_BODY[0], EXPECTED_DOCX_BODY[1], EXPECTED_DOCX_LIST]
+    blocks = again.paragraphs()
+    assert blocks[-1] == EXPECTED_DOCX_FOOTNOTE and again.is_footnote(len(blocks))
+    assert again.body_number(len(blocks)) is None
+    assert again.text_path.read_text("utf-8").rstrip().endswith(f"[^1]: {EXPECTED_DOCX_FOOTNOTE}")
+
+
+def test_docx_footnote_is_not_offered_by_search(worker, lib, tmp_path):
+    pytest.importorskip("pypandoc")
+    from briefing.analysis.passages import library_passages
+    from briefing.search import SearchIndex
+
+    path = write_docx(tmp_path / "memo.docx")
+    source = save_extract(lib, worker.extract(path), path)
+    library = Library.load(roots=lib.roots, cache_path=False)
+    index = SearchIndex.open(tmp_path / "index.sqlite3")
+    index.update(library)
+    words = EXPECTED_DOCX_FOOTNOTE.split()[:4]
+    hits = [p for p in index.search(" ".join(words)) if p.source_id == source.id]
+    assert all(p.text != EXPECTED_DOCX_FOOTNOTE for p in hits)
+    assert EXPECTED_DOCX_FOOTNOTE not in [p.text for p in library_passages(library, [source.id])]
+    index.close()
 
 
 def test_cp1252_text_file_is_read_in_its_encoding(worker, lib, tmp_path):

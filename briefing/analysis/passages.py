@@ -65,7 +65,7 @@ def library_passages(library, source_ids=None) -> Iterator[Passage]:
         except (ContentError, OSError):
             continue
         for n, text in enumerate(paragraphs, 1):
-            if not source.is_heading(n):
+            if source.is_body(n):
                 yield Passage(source_id, n, text)
 
 

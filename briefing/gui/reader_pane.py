@@ -241,8 +241,9 @@ class ReaderPane(QWidget):
                 block_format.setBackground(para_bg)
             cursor.insertBlock(block_format, plain)
             heading = self.source.is_heading(number)
-            # headings are not list items: the list numbers body paragraphs as the "para." locators do
-            if heading:
+            # headings and footnotes are not list items: the list numbers body paragraphs as the
+            # "para." locators do
+            if heading or self.source.is_footnote(number):
                 pass
             elif text_list is None:
                 text_list = cursor.createList(list_format)

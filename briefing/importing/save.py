@@ -58,8 +58,9 @@ def unique_id(base: str, taken) -> str:
 
 
 def build_text(extract: Extract) -> tuple[str, list[int], list[str]]:
-    """The ``.txt`` (headings marked ``# ``, footnotes after the body), the pages list, the captions."""
-    parts, pages, captions = [], [], []
+    """The ``.txt`` (headings marked ``# ``, footnotes after the body marked ``[^n]: ``), the pages
+    list, the captions."""
+    parts, pages, captions, notes = [], [], [], 0
     blocks = [b for b in extract.kept() if b.kind != "footnote"] + extract.kept("footnote")
     for block in blocks:
         text = block.text.strip()
@@ -70,6 +71,9 @@ def build_text(extract: Extract) -> tuple[str, list[int], list[str]]:
             continue
         if block.kind == "heading":
             text = "# " + " ".join(text.split())
+        elif block.kind == "footnote":
+            notes += 1
+            text = f"[^{notes}]: {text}"
         parts.append(text)
         pages.append(block.page or 0)
     if not parts:

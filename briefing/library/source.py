@@ -23,24 +23,32 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 _HEADING_MARKERS = ("# ", "## ")
+# ``[^3]: text``: a footnote (Markdown's footnote syntax), saved after the body by the importer
+_FOOTNOTE = re.compile(r"\[\^(\d{1,4})\]:[ \t]+(?=\S)")
 
 
-def split_blocks(text: str) -> tuple[list[str], frozenset[int]]:
-    """The text's blocks without heading markers, and the 1-based numbers of the headings.
+def split_blocks(text: str) -> tuple[list[str], frozenset[int], frozenset[int]]:
+    """The text's blocks without their markers, the 1-based numbers of the headings and of the footnotes.
 
     A block starting with ``# `` or ``## `` is a heading (or other non-body block: a dateline on
-    its own line, a caption left in the text).  Every block keeps its place in the numbering, so
-    excerpts saved against the old numbering stay valid; readers' counts come from ``body_number``.
+    its own line, a caption left in the text); one starting with ``[^n]: `` is footnote ``n``.
+    Every block keeps its place in the numbering, so excerpts saved against the old numbering stay
+    valid; readers' counts come from ``body_number``, which counts neither.
     """
-    blocks, headings = [], set()
+    blocks, headings, footnotes = [], set(), set()
     for n, block in enumerate(split_paragraphs(text), 1):
         for marker in _HEADING_MARKERS:
             if block.startswith(marker) and block[len(marker):].strip():
                 block = block[len(marker):].strip()
                 headings.add(n)
                 break
+        else:
+            note = _FOOTNOTE.match(block)
+            if note:
+                block = block[note.end():].strip()
+                footnotes.add(n)
         blocks.append(block)
-    return blocks, frozenset(headings)
+    return blocks, frozenset(headings), frozenset(footnotes)
 
 
 class _PathField:
@@ -107,6 +115,7 @@ class Source:
     _text: str | None = field(default=None, repr=False, compare=False)
     _paragraphs: list[str] | None = field(default=None, repr=False, compare=False)
     _headings: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+    _footnotes: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     _body_numbers: list[int | None] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -147,9 +156,9 @@ class Source:
         return self._text
 
     def paragraphs(self) -> list[str]:
-        """Every block's text (headings included, without their ``#`` marker), numbered from 1."""
+        """Every block's text (headings and footnotes included, without their markers), numbered from 1."""
         if self._paragraphs is None:
-            self._paragraphs, self._headings = split_blocks(self.text())
+            self._paragraphs, self._headings, self._footnotes = split_blocks(self.text())
             self._body_numbers = None
         return self._paragraphs
 
@@ -158,12 +167,23 @@ class Source:
         self.paragraphs()
         return n in self._headings
 
+    def is_footnote(self, n: int) -> bool:
+        """Whether block ``n`` (1-based) is one of the document's footnotes (``[^n]: `` in the text)."""
+        self.paragraphs()
+        return n in self._footnotes
+
+    def is_body(self, n: int) -> bool:
+        """Whether block ``n`` is body text: what search offers, drafts quote and "para." counts."""
+        self.paragraphs()
+        return n not in self._headings and n not in self._footnotes
+
     def body_number(self, n: int) -> int | None:
-        """The reader's count of block ``n`` among body paragraphs (what "para." prints); None for a heading."""
+        """The reader's count of block ``n`` among body paragraphs (what "para." prints); None for a
+        heading or a footnote."""
         if self._body_numbers is None:
             count, numbers = 0, []
             for i in range(1, len(self.paragraphs()) + 1):
-                if i in self._headings:
+                if i in self._headings or i in self._footnotes:
                     numbers.append(None)
                 else:
                     count += 1

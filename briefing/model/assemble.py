@@ -51,8 +51,8 @@ def _whole_paragraph(library, passage) -> Excerpt | None:
     paragraphs = source.paragraphs()
     if not 1 <= passage.paragraph <= len(paragraphs) or paragraphs[passage.paragraph - 1] != passage.text:
         return None  # the index is behind the source; do not quote what the source no longer says
-    if source.is_heading(passage.paragraph):
-        return None  # a headline is not a passage to quote
+    if not source.is_body(passage.paragraph):
+        return None  # a headline or a footnote is not a passage to quote
     return make_excerpt(source, passage.paragraph, 0, len(passage.text))
 
 

@@ -363,7 +363,7 @@ class SearchIndex:
         paragraphs = None
         if known is None or known[1] != digest:
             # headings keep their number but are never a passage to quote
-            paragraphs = [(n, text) for n, text in enumerate(source.paragraphs(), 1) if not source.is_heading(n)]
+            paragraphs = [(n, text) for n, text in enumerate(source.paragraphs(), 1) if source.is_body(n)]
         if not had_text:
             source.forget_text()  # 10,000 texts need not stay in memory after indexing
         return _Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
