@@ -59,3 +59,15 @@ def test_yaml_read_only_through_safe_loaders():
                     if not (isinstance(loader, ast.Name) and loader.id == "SafeLoader"):
                         offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
     assert offenders == []
+
+
+def test_no_cli_module_imports_another_modules_private_name():
+    """A function two commands share is public in one place (``briefing/cli/common.py``'s
+    ``load_briefing``), not reached for by its underscore name from a sibling command."""
+    offenders = []
+    for path in (PACKAGE / "cli").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("briefing"):
+                offenders += [f"{path.relative_to(REPO)}: {node.module}.{a.name}" for a in node.names
+                              if a.name.startswith("_") and not a.name.startswith("__")]
+    assert not offenders, offenders

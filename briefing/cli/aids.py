@@ -36,10 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _aids(args, lib):
     from briefing.analysis.report import analyse_briefing, analyse_library
-    from briefing.cli.build import _load_briefing
+    from briefing.cli.common import load_briefing
 
     if getattr(args, "briefing", None):
-        return analyse_briefing(_load_briefing(args.briefing, lib), lib)
+        return analyse_briefing(load_briefing(args.briefing, lib), lib)
     return analyse_library(lib)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from briefing.analysis import AIDS
 from briefing.cli import build_meta
-from briefing.cli.common import CommandError, error, load_library, open_index, positive_int, warn
+from briefing.cli.common import CommandError, error, load_briefing, load_library, open_index, positive_int, warn
 from briefing.errors import BriefingError, ContentError
 from briefing.outputs import OutputRefused, check_output
 
@@ -86,23 +86,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_build)
 
 
-def _load_briefing(path: Path, lib):
-    """Opened by the same document session as the window: same checks, same messages."""
-    from briefing.session.document import DocumentSession
-
-    try:
-        briefing = DocumentSession.open_file(path, lib).briefing
-    except BriefingError as exc:
-        raise CommandError(str(exc)) from exc
-    stale = [e for e in briefing.all_excerpts() if e.status == "stale"]
-    if stale:
-        warn(f"{len(stale)} excerpt(s) no longer match their source; they are flagged in the PDF")
-    missing = sorted({e.source_id for e in briefing.all_excerpts() if e.source_id not in lib.sources})
-    if missing:
-        warn("sources not in the library: " + ", ".join(missing))
-    return briefing
-
-
 def _assemble(args, lib):
     from briefing.model.assemble import assemble
 
@@ -164,7 +147,7 @@ def run_build(args: argparse.Namespace) -> int:
         return 1
     try:
         lib = load_library()
-        briefing = _load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
+        briefing = load_briefing(args.briefing, lib) if args.briefing else _assemble(args, lib)
         fmt = _format_for(args)
         include = build_meta.include(args, {aid: True for aid in AIDS if getattr(args, aid)} or None)
         build_meta.apply_meta(args, briefing)

@@ -71,6 +71,25 @@ def load_library() -> Library:
     return lib
 
 
+def load_briefing(path, lib: Library):
+    """A briefing file opened by the same document session as the window (same checks, same
+    messages), with its stale excerpts and missing sources warned about: ``build`` and the aids."""
+    from briefing.errors import BriefingError
+    from briefing.session.document import DocumentSession
+
+    try:
+        briefing = DocumentSession.open_file(path, lib).briefing
+    except BriefingError as exc:
+        raise CommandError(str(exc)) from exc
+    stale = [e for e in briefing.all_excerpts() if e.status == "stale"]
+    if stale:
+        warn(f"{len(stale)} excerpt(s) no longer match their source; they are flagged in the PDF")
+    missing = sorted({e.source_id for e in briefing.all_excerpts() if e.source_id not in lib.sources})
+    if missing:
+        warn("sources not in the library: " + ", ".join(missing))
+    return briefing
+
+
 def open_index(lib: Library) -> SearchIndex:
     """The persistent index, brought up to date (cheap when nothing changed)."""
     try:
