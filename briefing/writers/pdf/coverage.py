@@ -103,6 +103,19 @@ def fit(text: str, name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=None)
+def _family_allowed(name: str) -> frozenset[str] | None:
+    """The characters every face of ``name``'s family draws: markup made only of these needs no
+    look at which face (``<b>``, ``<i>``) draws each piece."""
+    face = _face_of(name)
+    if face is None:
+        return None
+    sets = [_allowed(font_name(face[0], variant)) for variant in _SUFFIX]
+    if any(chars is None for chars in sets):
+        return None
+    return frozenset.intersection(*sets)
+
+
 def _variant(bold: bool, italic: bool) -> str:
     return "bolditalic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
 
@@ -113,6 +126,9 @@ def fit_markup(markup: str | None, name: str) -> str | None:
         return markup
     if "<" not in markup:  # no tags: all of it is in the style's own face
         return fit(markup, name)
+    common = _family_allowed(name)
+    if common is not None and common.issuperset(markup):  # tags are ASCII, drawn by every face
+        return markup
     family, base = _face_of(name)
     bold = base in ("bold", "bolditalic")
     italic = base in ("italic", "bolditalic")

@@ -11,6 +11,7 @@ ruled notes margin) is one form per template too.
 
 from __future__ import annotations
 
+import copy
 import time
 from typing import Callable
 
@@ -73,6 +74,17 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+class BriefingFrame(Frame):
+    """A Frame that copies cheaply: reportlab deep-copies the current frame for every
+    keep-together group it measures (~500 in the benchmark briefing), and a frame holds only
+    numbers and strings (and, briefly, a list of generated flowables: lists and dicts are copied)."""
+
+    def __deepcopy__(self, memo):
+        new = copy.copy(self)
+        new.__dict__.update({k: copy.copy(v) for k, v in self.__dict__.items() if isinstance(v, (list, dict))})
+        return new
+
+
 class BriefingDocTemplate(BaseDocTemplate):
     def __init__(self, target, *, theme: Theme, pagesize, title: str, marking: str, info: dict,
                  toc_keys: list[str], progress: Callable | None, cancel: Callable | None,
@@ -117,7 +129,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         self.addPageTemplates(templates)
 
     def frame_for(self, name: str) -> Frame:
-        return Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id=name,
+        return BriefingFrame(self.leftMargin, self.bottomMargin, self.width, self.height, id=name,
                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
     # -- called by flowables and the canvas --------------------------------------------
