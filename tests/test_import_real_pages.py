@@ -32,6 +32,12 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _without_edit_link(text: str) -> str:
+    """Our reader drops MediaWiki's section "[edit]" links; trafilatura keeps them in the heading
+    ("Details[edit]").  The one difference of wording we allow, and assert on explicitly."""
+    return text[: -len("[edit]")] if text.endswith("[edit]") else text
+
+
 # What a reader sees in each page, written by hand from the HTML (the article, its byline and
 # date, the page's furniture).  ``chrome``: lines of navigation, sharing, comments and footer.
 PAGES = {
@@ -121,6 +127,34 @@ PAGES = {
                    "Translations", "Blog Archive", "Contributors", "Powered by Blogger."],
         "comments": [],
     },
+    "en.wikipedia.org.tsne.html": {
+        "title": "T-distributed stochastic neighbor embedding",  # the headline prints it in lower case
+        "authors": [],  # the page names no author (its JSON-LD: "Contributors to Wikimedia projects")
+        "date": "2013-06-23",  # JSON-LD datePublished; the footer's "last edited on 25 October 2019" is a revision
+        "url": "https://en.wikipedia.org/wiki/T-distributed_stochastic_neighbor_embedding",
+        "language": "en",
+        "first": "T-distributed Stochastic Neighbor Embedding (t-SNE) is a machine learning algorithm for "
+                 "visualization developed by Laurens van der Maaten and Geoffrey Hinton.",
+        "last": "The result of this optimization is a map that reflects the similarities between the "
+                "high-dimensional inputs well.",
+        "article": [
+            "The t-SNE algorithm comprises two main stages. First, t-SNE constructs a probability distribution over "
+            "pairs of high-dimensional objects in such a way that similar objects have a high probability of being "
+            "picked while dissimilar points have an extremely small probability of being picked. Second, t-SNE "
+            "defines a similar probability distribution over the points in the low-dimensional map, and it "
+            "minimizes the Kullback–Leibler divergence between the two distributions with respect to the locations "
+            "of the points in the map. Note that while the original algorithm uses the Euclidean distance between "
+            "objects as the base of its similarity metric, this should be changed as appropriate.",
+        ],
+        # the section headings, as a reader sees them (without MediaWiki's "[edit]" links)
+        "headings": ["Details", "Software", "References", "External links"],
+        "chrome": ["Jump to navigation", "Jump to search", "From Wikipedia, the free encyclopedia", "Navigation menu",
+                   "Personal tools", "Not logged in", "Main page", "Donate to Wikipedia", "Printable version",
+                   "Cite this page", "Edit links", "Privacy policy", "Problems", "Classification"],
+        # kept by trafilatura, dropped by our cleaning (the table of contents' own heading)
+        "ours_drops": {"Contents": "the heading of a table of contents"},
+        "comments": [],
+    },
 }
 
 
@@ -133,8 +167,23 @@ def _ours(name: str):
 
 
 def _theirs_lines(data: bytes, **options) -> list[str]:
+    """trafilatura's text output, a line per paragraph; a table's rows ("| a | b |") as their cells
+    "a | b" (our table blocks' form), its separator rows ("|---|") left out."""
     text = trafilatura.extract(data, **options) or ""
-    return [_norm(line) for line in text.split("\n") if _norm(line)]
+    lines = []
+    for line in text.split("\n"):
+        line = _norm(line)
+        if re.fullmatch(r"[|\-\s]*", line):
+            continue
+        if line.startswith("|") and line.endswith("|"):
+            line = " | ".join(_norm(c) for c in line.strip("|").split("|") if _norm(c))
+        lines.append(line)
+    return lines
+
+
+def _lines_of(block) -> list[str]:
+    """A kept block as lines: a list's items and a table's rows are lines of their own."""
+    return [_norm(line) for line in block.text.split("\n") if _norm(line)]
 
 
 def _theirs_heads(data: bytes) -> list[str]:
@@ -157,18 +206,23 @@ def test_the_fixtures_are_the_pages_the_readme_names():
 def test_a_every_paragraph_of_trafilaturas_main_text_is_kept_or_dropped_by_a_stated_rule(name, options):
     data = _read(name)
     extract = _ours(name)
-    kept = [_norm(b.text) for b in extract.kept()]
+    kept = [line for b in extract.kept() for line in _lines_of(b)]
     kept_text = "\n".join(kept)
-    reasons = {_norm(b.text): b.reason for b in extract.dropped()}
+    reasons: dict[str, set] = {}
+    for b in extract.dropped():
+        reasons.setdefault(_norm(b.text), set()).add(b.reason)
     theirs = _theirs_lines(data, **options)
     assert theirs
     for line in theirs:
         line = line.lstrip("- ").strip()
         if line in kept_text:
             continue
+        if line.endswith("[edit]") and _without_edit_link(line) in kept:
+            assert _without_edit_link(line) in [_norm(b.text) for b in extract.kept("heading")]
+            continue
         # the only allowed differences: our cleaning's own rules (the title and author line moved to
         # the metadata, site chrome) — never the extraction leaving a paragraph out
-        assert reasons.get(line) not in (None, LEFT_OUT), (line, reasons.get(line))
+        assert reasons.get(line, set()) - {LEFT_OUT}, (line, reasons.get(line))
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -177,14 +231,18 @@ def test_b_no_chrome_is_kept_and_nothing_beyond_trafilaturas_own_output(name):
     extract = _ours(name)
     kept = [_norm(b.text) for b in extract.kept()]
     everything_theirs = "\n".join(_theirs_lines(data))  # default settings: comments included
-    for block in kept:
-        assert block in everything_theirs, block
+    for block in extract.kept():
+        for line in _lines_of(block):
+            assert line in everything_theirs, line
     for line in PAGES[name]["chrome"]:
         assert line not in everything_theirs.split("\n"), f"trafilatura keeps {line!r}: not chrome to it"
         assert line not in kept, line
         # still shown in the review, struck through, so the user can keep it (inline links such as
         # the share buttons come as one line: "Email ThisBlogThis!Share to Twitter…")
         assert any(line in _norm(b.text) for b in extract.dropped()), line
+    for line, reason in PAGES[name].get("ours_drops", {}).items():
+        assert line in everything_theirs.split("\n")
+        assert line not in kept and (line, reason) in {(_norm(b.text), b.reason) for b in extract.dropped()}
     for comment in PAGES[name]["comments"]:
         assert comment in everything_theirs  # trafilatura's default extract() includes comments …
         assert comment not in kept  # … we keep the article only, and show comments as dropped
@@ -215,9 +273,10 @@ def test_d_headings_stay_headings(name):
     for block in extract.blocks:
         by_text.setdefault(_norm(block.text), block)
     for head in _theirs_heads(data):
-        block = by_text[head]
+        block = by_text[_without_edit_link(head)]
         assert block.kind == "heading", head
-        assert block.keep or block.reason == "the title (kept in the metadata)", (head, block.reason)
+        assert block.keep or block.reason in ("the title (kept in the metadata)", "the heading of a table of contents"), (
+            head, block.reason)
     summary = extract.summary()
     body = [b for b in extract.kept() if b.kind == "body"]
     for heading in summary["headings"]:
@@ -238,6 +297,8 @@ def test_e_what_a_reader_sees_in_the_page(name):
     kept = [_norm(b.text) for b in extract.kept()]
     assert any(want["first"] in block for block in kept), want["first"]
     assert any(block.endswith(want["last"]) for block in kept), want["last"]
+    if "headings" in want:
+        assert summary["headings"] == want["headings"]
     # the article's paragraphs (counted by hand) are all body paragraphs of ours, kept or offered
     article = [b for b in extract.blocks if b.kind == "body" and _norm(b.text) in want["article"]]
     assert len(article) == len(want["article"])
@@ -277,3 +338,21 @@ def test_the_cli_dry_run_json_gives_the_same(tmp_path, capsys):
         assert doc["paragraphs"] == _ours(name).summary()["paragraphs"]
         assert not set(PAGES[name]["chrome"]) & set(doc["paragraphs"])
     assert not any((paths.user_library_dir() / "sources").iterdir())  # nothing saved
+
+
+@pytest.mark.xfail(strict=True, reason="trafilatura keeps the navigation box's table headers ('Machine learning and "
+                                       "data mining', 'Machine-learning venues') as a table; we keep what it keeps")
+def test_e_wikipedia_the_navigation_box_is_not_the_article():
+    kept = [_norm(b.text) for b in _ours("en.wikipedia.org.tsne.html").kept()]
+    assert not any("Machine-learning venues" in b for b in kept)
+
+
+def test_e_wikipedia_the_review_shows_each_paragraph_once():
+    """A menu entry ("t-SNE") inside the first sentence used to make the review list the article's
+    first paragraphs a second time, struck through; and MathML annotations ("{\\displaystyle N}")
+    were offered as lines of their own."""
+    extract = _ours("en.wikipedia.org.tsne.html")
+    kept = {_norm(b.text) for b in extract.kept()}
+    dropped = [_norm(b.text) for b in extract.dropped()]
+    assert not kept & set(dropped)
+    assert not any("displaystyle" in line for line in dropped)

@@ -6,7 +6,8 @@ document's own text.  The rules (see ``content/README.md``):
 
 * site chrome: navigation and action links ("Skip to content", "Menu", "Edit", "Share",
   "Subscribe", "Print", "Sign in", "Advertisement", "[edit]", "Share on Facebook" …);
-* empty headings (a heading followed by another heading or nothing);
+* empty headings (a heading followed by another heading or nothing), and the "Contents" heading
+  of a table of contents whose entries the extraction left out;
 * trailing unrelated lines: after the last body paragraph, a "Related"/"More from"/"Read more"
   block and everything after it, copyright and "All rights reserved" lines, tag lists;
 * a block that only repeats an earlier one (a caption printed twice), whitespace-only blocks.
@@ -42,6 +43,9 @@ _TRAILER_START = re.compile(
     r"^(related( articles| stories| posts| content| coverage| reading)?|more from .{1,60}|more on this( story)?"
     r"|read more|recommended( for you)?|you may also like|most read|most popular|trending( now)?|latest news"
     r"|more stories|see also)\s*:?$", re.I)
+# a table of contents' own heading, printed right before the first section heading (the entries
+# themselves are links the extraction leaves out)
+_CONTENTS_HEADING = re.compile(r"^(contents|table of contents|inhalt|inhaltsverzeichnis|sommaire|índice)$", re.I)
 _TRAILER_LINE = re.compile(
     r"^(©|\(c\)|copyright\b|all rights reserved|tags?:|topics?:|filed under:?|categories:)", re.I)
 
@@ -103,3 +107,5 @@ def _drop_empty_headings(blocks: list[Block]) -> None:
         if block.kind == "heading" and (i + 1 == len(kept) or kept[i + 1].kind == "heading") and i > 0:
             if _TRAILER_START.match(block.text.strip()) or i + 1 == len(kept):
                 _drop(block, "a heading with nothing under it")
+            elif _CONTENTS_HEADING.match(block.text.strip()):
+                _drop(block, "the heading of a table of contents")

@@ -114,20 +114,26 @@ def _first_line_title(extract: Extract, name: str) -> None:
             extract.meta["title"] = MetaValue.inferred(first, f"From the first line of '{name}', which stands alone.")
 
 
+def _same_line(text: str, title) -> bool:
+    """The title printed again (spacing and case aside: a page's headline can be set in lower case
+    while its metadata capitalises it, as Wikipedia does)."""
+    return " ".join(text.split()).casefold() == " ".join(str(title).split()).casefold()
+
+
 def finish(extract: Extract, name: str) -> Extract:
     """What every import gets, whatever its format."""
     clean(extract.blocks)
     _first_line_title(extract, name)
     title = extract.value("title")
     first = next((b for b in extract.blocks if b.keep and b.kind != "caption"), None)
-    if title and first is not None and " ".join(first.text.split()) == " ".join(str(title).split()):
+    if title and first is not None and _same_line(first.text, title):
         first.keep, first.reason = False, "the title (kept in the metadata)"
         first.kind = "heading"
     elif title:
         # a web page's headline can come after a line the extraction kept from elsewhere on the
         # page (a teaser): a heading that is the title, among the first few blocks, is still the title
         for block in [b for b in extract.blocks if b.keep and b.kind != "caption"][1:3]:
-            if block.kind == "heading" and " ".join(block.text.split()) == " ".join(str(title).split()):
+            if block.kind == "heading" and _same_line(block.text, title):
                 block.keep, block.reason = False, "the title (kept in the metadata)"
                 break
     authors = {" ".join(str(a).split()).lower() for a in (extract.value("authors") or [])}

@@ -20,11 +20,14 @@ _BLOCK_TAGS = {
     "article", "aside", "main", "figure", "figcaption", "blockquote", "pre", "table", "tr", "td", "th", "dt",
     "dd", "dl", "br", "hr", "form", "button", "address", "details", "summary", "caption", "title",
 }
-_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object"}
 _SPACE = re.compile(r"\s+")
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 # text a page shows to screen readers only ("Autor ", "Posted on"): trafilatura reads a byline's
 # text whole, so such a label can end up in front of the author's name ("Autor john")
+# MediaWiki's "[edit]" link inside every section heading ("Details[edit]"): site chrome that
+# trafilatura would keep as part of the heading's text
+_EDIT_SECTION = re.compile(r"(^|\s)mw-editsection(\s|$)")
 _SCREEN_READER_ONLY = re.compile(r"(^|\s)(screen-reader-text|sr-only|visually-?hidden|element-invisible)(\s|$)")
 
 
@@ -70,6 +73,21 @@ def _visible_lines(tree) -> tuple[list[str], list[str]]:
                 parts.append(el.tail)
     lines = [_norm(line) for line in "".join(parts).split("\n")]
     return [line for line in lines if line], captions
+
+
+def _drop_edit_links(tree) -> None:
+    """Remove MediaWiki's section edit links (keeping the text that follows them)."""
+    for el in [e for e in tree.iter() if isinstance(e.tag, str) and _EDIT_SECTION.search(e.get("class") or "")]:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
 
 
 def _screen_reader_labels(tree) -> list[str]:
@@ -122,6 +140,17 @@ def _body_blocks(body) -> list[Block]:
     return blocks
 
 
+def _part_of(line: str, block: Block) -> bool:
+    """A visible line is (part of) a kept block: the whole block, one of its lines (a list item, a
+    table row or cell), or a long stretch of it.  A short line is not matched inside a paragraph: a
+    menu entry such as "t-SNE" would otherwise match the article's first sentence and make every
+    paragraph before it look left out (shown again, struck through, in the review)."""
+    if line == block.text or (len(line) >= 40 and line in block.text):
+        return True
+    rows = block.text.split("\n")
+    return line in rows or any(line in row.split(" | ") for row in rows if " | " in row)
+
+
 def _merge_dropped(kept: list[Block], lines: list[str], captions: list[str]) -> list[Block]:
     """Kept blocks in order, with each visible line the extraction left out placed where it stood."""
     out: list[Block] = []
@@ -134,11 +163,11 @@ def _merge_dropped(kept: list[Block], lines: list[str], captions: list[str]) -> 
                 caption_done.add(line)
                 out.append(Block(line, "caption"))
             continue
-        hit = next((k for k in range(j, min(j + 40, len(kept))) if line in kept[k].text), None)
+        hit = next((k for k in range(j, min(j + 40, len(kept))) if _part_of(line, kept[k])), None)
         if hit is not None:
             out.extend(kept[j:hit + 1])
             j = hit + 1
-        elif not any(line in b.text for b in kept[max(0, j - 3):j]):
+        elif not any(_part_of(line, b) for b in kept[max(0, j - 3):j]):
             out.append(Block(line, "body", keep=False, reason="left out by the article extraction"))
     out.extend(kept[j:])
     for caption in captions:
@@ -159,6 +188,7 @@ def read_html(data: bytes, name: str) -> Extract:
     if tree is None:
         raise ContentError(name, "is not a web page that can be read (the HTML could not be parsed)")
     lang = tree.get("lang") or None
+    _drop_edit_links(tree)
     lines, captions = _visible_lines(tree)
     labels = _screen_reader_labels(tree)
     doc = trafilatura.bare_extraction(
