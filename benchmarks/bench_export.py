@@ -1,6 +1,9 @@
 """The benchmark briefing: ``briefing.writers.export`` (compose + stock-reportlab PDF writer) vs a
 bare one-pass platypus build of the same text vs WeasyPrint; ``compose()`` alone; a ~10-page
-briefing for the in-app preview budget.
+briefing for the in-app preview budget.  The side-by-side rows export with the citations already
+formatted (each worker exports once, untimed, first: the CSL processor's cache is warm); the
+"first export" workers measure a first export with an empty citation cache, as a user's first
+export of a briefing (or any export with a style's cache deleted) pays it.
 
 Each measurement runs in a fresh subprocess (``--worker``) so one library's import or
 memory does not colour another's.  The export, compose() and the bare build alternate in the
@@ -238,7 +241,56 @@ def _side_by_side(briefing, lib, out: Path, runs: int, with_compose: bool) -> di
     return res
 
 
+def _first_export(size: dict | None) -> dict:
+    """A first export with an empty citation cache (this process and a user cache dir of its own),
+    then a re-export in the same process (citations cached in memory) and one as a new process
+    would do it (the saved cache only): wall time, compose()'s share, pandoc calls of each."""
+    import briefing.compose as composition
+    from briefing.citation import processor as csl
+    from briefing.writers import export
+
+    lib, briefing = _fixture(size)
+    out = Path(tempfile.mkdtemp(prefix="bb-bench-pdf-"))
+    counts = {"pandoc": 0, "compose": 0.0}
+    render, compose = csl.render, composition.compose
+
+    def counted_render(*args, **kwargs):
+        counts["pandoc"] += 1
+        return render(*args, **kwargs)
+
+    def timed_compose(*args, **kwargs):
+        t0 = time.perf_counter()
+        try:
+            return compose(*args, **kwargs)
+        finally:
+            counts["compose"] += time.perf_counter() - t0
+
+    csl.render, composition.compose = counted_render, timed_compose
+    # the bare build first: imports, fonts and reportlab's caches are warm, as for the other rows;
+    # what differs is only the citation cache
+    res: dict = {"bare": min(_timed(lambda: bare_platypus(briefing, lib, out / "bare.pdf")) for _ in range(3))}
+    for name in ("first", "again", "saved_cache"):
+        if name == "saved_cache":
+            csl.forget_loaded_caches()  # as a new process starts: only the saved cache
+        counts.update(pandoc=0, compose=0.0)
+        t0 = time.perf_counter()
+        pages = export(briefing, lib, out / f"{name}.pdf").pages
+        seconds = time.perf_counter() - t0
+        res[name] = {"seconds": seconds, "compose": counts["compose"], "pandoc_calls": counts["pandoc"],
+                     "pages": pages}
+    return res
+
+
+def _timed(step) -> float:
+    t0 = time.perf_counter()
+    step()
+    return time.perf_counter() - t0
+
+
 def _worker(kind: str, runs: int) -> dict:
+    if kind in ("first", "first-small"):  # an empty citation cache: a user cache dir of its own
+        os.environ["BRIEFING_BOOK_HOME"] = tempfile.mkdtemp(prefix="bb-bench-export-")
+        return _first_export(SMALL if kind == "first-small" else None)
     os.environ.setdefault("BRIEFING_BOOK_HOME", tempfile.mkdtemp(prefix="bb-bench-export-"))
     if kind == "ratio-noaccel":  # reportlab without its optional C accelerator (rl-accel)
         sys.modules["_rl_accel"] = None
@@ -308,7 +360,12 @@ def run(quick: bool = False) -> dict:
     noaccel = _spawn("ratio-noaccel", 1 if quick else 3)
     memory = _spawn("memory", 1)
     weasy = _spawn("weasyprint", 1 if quick else 3)
-    res = {"ratio": ratio, "small": small, "noaccel": noaccel, "memory": memory, "weasyprint": weasy}
+    # the rows above export with the citations already cached (each worker exports once untimed
+    # first); a user's first export of a briefing formats them all: one fresh process per run
+    first = [_spawn("first", 1) for _ in range(1 if quick else 3)]
+    first_small = [_spawn("first-small", 1) for _ in range(1 if quick else 3)]
+    res = {"ratio": ratio, "small": small, "noaccel": noaccel, "memory": memory, "weasyprint": weasy,
+           "first": first, "first_small": first_small}
     med = statistics.median
     if "export" in ratio:
         res.update(export_median=med(ratio["export"]), bare_median=med(ratio["bare"]),
@@ -326,6 +383,13 @@ def run(quick: bool = False) -> dict:
     if "export" in noaccel:
         res.update(noaccel_export_median=med(noaccel["export"]), noaccel_adapter_median=med(noaccel["export_adapter"]),
                    noaccel_bare_median=med(noaccel["bare"]), noaccel_ratio_median=med(noaccel["adapter_ratios"]))
+    for key, runs_ in (("first", first), ("first_small", first_small)):
+        done = [f for f in runs_ if "first" in f]
+        if done:
+            res[key + "_median"] = med(f["first"]["seconds"] for f in done)
+            res[key + "_compose_median"] = med(f["first"]["compose"] for f in done)
+            res[key + "_share_median"] = med(f["first"]["compose"] / f["first"]["seconds"] for f in done)
+            res[key + "_ratio_median"] = med(f["first"]["seconds"] / f["bare"] for f in done)
     if "times" in weasy and "export" in ratio:
         res["weasy_median"] = statistics.median(weasy["times"])
         res["weasy_ratio"] = res["weasy_median"] / res["export_median"]

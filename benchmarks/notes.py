@@ -40,10 +40,24 @@ EXPORT_STOCK_NOTE = ("stock reportlab through its public API only (the byte-iden
                      "rounds are gone); on top of the bare build the export pays for the cover, contents, outline, "
                      "~960 link annotations in the notes and sources, italics and superscript note numbers "
                      "(reportlab's multi-face path), quote shading and rules, keep-together groups, the "
-                     "furniture and page-number forms")
-CITATIONS_NOTE = ("export() formats citations with `briefing.citation.processor_for` (at the time of this run a "
-                  "CSL processor that runs pandoc citeproc in a subprocess, one batch per document); the Citer "
-                  "adapter rows show composition and the PDF writer without it")
+                     "furniture and page-number forms.  Why 2.0x is missed: the end matter's links and italic "
+                     "titles and the attributions' superscript note numbers send ~1,300 paragraphs down "
+                     "reportlab's multi-fragment parsing, line breaking and drawing, about half the export's CPU "
+                     "(the same export with every paragraph in one face: ~1.15x the bare build in CPU time).  Meeting it "
+                     "would need a mixed-face line breaker and drawer of our own, i.e. re-implementing reportlab "
+                     "internals (what `runs.py`/`citefrags.py` were), or printing the end matter without "
+                     "links and italics")
+CITATIONS_NOTE = ("export() formats citations with `briefing.citation.processor_for` (a CSL processor that runs "
+                  "pandoc citeproc in a subprocess, one call per document, with its results cached per style in "
+                  "memory and in the user cache dir); measured with the cache warm (each worker exports once, "
+                  "untimed, first), as every export after a briefing's first one is: no pandoc call.  The "
+                  "first-export rows below show an empty cache; the Citer adapter rows show composition and the "
+                  "PDF writer without either")
+FIRST_EXPORT_NOTE = ("why not met: the one pandoc citeproc call (~0.15-0.2 s to start and read the Chicago style, "
+                     "then ~2.3 ms per citation: ~1.1 s for the 480 notes and ~0.35 s for the 383 bibliography "
+                     "entries of the benchmark briefing) is the whole difference from the cached export; "
+                     "composition itself is ~0.04 s.  It is paid once per briefing and style (later exports, "
+                     "also in a new process, take every citation from the cache)")
 FIXTURE = ("Fixture (`benchmarks/fixtures.py`, v2): ~800 words in ~8 paragraphs per source, a Zipf-distributed "
            "vocabulary of 4,000 generated pseudo-words with ~40 domain words mixed in at ranks 3-2,300, one of "
            "12 topical phrases in ~1 paragraph of 4, a place in ~1 of 6.  'matching' is the share of all "
@@ -246,6 +260,22 @@ PROFILE_NOTES = [
         'cost of compose() and of a small export.  `gc.freeze()` around GUI exports was kept: with the '
         '1,000-source library loaded, an export without it met a full (generation 2) collection in one run '
         'of two, an 82 ms pause (longest 3-8 ms with it), and the GUI process holds more objects still.'
+    ),
+    (
+        'Export, quiet-machine round (load < 1 at the start; cProfile, pyinstrument, per-paragraph-style timers '
+        'and CPU-time A/B runs of the 130-page fixture).  With the citation cache warm an export was ~1.37 s '
+        "against a ~0.55 s bare build (2.5x): compose() ~0.04 s (3%), building the story ~0.3 s (reportlab's "
+        'markup parser, 1,954 paragraphs), layout ~0.85 s, saving ~0.1 s.  Per paragraph style (parse + wrap + '
+        'draw): endnotes ~0.33 s, sources ~0.26 s, quotes ~0.26 s, attributions ~0.17 s.  CPU A/B: the export '
+        '1.40 s, without links 1.09 s, with every paragraph as one plain face (no links, italics or '
+        'superscripts) 0.72 s, bare 0.62 s: the multi-fragment paragraphs are nearly the whole gap.  pandoc: one '
+        'call on a first export (~1.4 s for 480 citations and 383 entries, ~0.18 s of it start-up and style), '
+        'none on a re-export or in a new process with the saved cache (checked by counting calls).  Changed: '
+        'each export listed the registry by parsing every theme, layout and CSL file (~10-20 ms, ~10% of the '
+        '10-page export; now remembered per file while its stat is unchanged); markup whose characters every '
+        'face of the family draws skips the per-face glyph check; the page frame is copied shallowly for each '
+        'of the ~500 keep-together measurements instead of deep-copied (the PDF is byte-identical).  Tables '
+        'now use the composed relative widths and top-aligned cells.'
     ),
     (
         'Start-up with 10,000 sources (pyinstrument in the launched process, warm metadata cache, index '
