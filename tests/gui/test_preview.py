@@ -101,9 +101,8 @@ def test_rendering_does_not_stall_the_event_loop(qtbot, window, library):
 
 
 def test_the_preview_says_whether_a_memo_fits_its_page_budget(qtbot, window, library):
+    assert window.controller.briefing.meta.layout == "info-memo"  # a new briefing is an information memo
     pane, _ = open_preview(qtbot, window)
-    with qtbot.waitSignal(pane.rendered, timeout=20000):
-        window.controller.set_meta("layout", "info-memo")
     assert "Fits the 2-page budget" in pane.status.text()
     with qtbot.waitSignal(pane.rendered, timeout=30000) as shown:
         add_excerpts(window, library, 40)
