@@ -121,3 +121,22 @@ def test_counts_and_queries_out_of_range_are_refused_with_a_message(argv, words,
     err = capsys.readouterr().err
     assert code in (1, 2) and words in err and "Traceback" not in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_topic_count_is_bounded_like_every_query(tmp_path, monkeypatch):
+    """Issue 16: counting a topic's passages (the topic editor's live count, the Topics pane)
+    runs under a time limit and is refused in plain words, instead of holding the index."""
+    from briefing.library import Library
+    from briefing.library.topics import Topic
+    from briefing.search import SearchIndex
+    from briefing.search.query import QueryRefused
+
+    library = Library.load(cache_path=False)
+    index = SearchIndex.open(tmp_path / "index.sqlite3")
+    index.update(library, refresh_topics=False)
+    draft = Topic("draft", "Draft", "", ["the", "of", "and"])
+    monkeypatch.setattr("briefing.search.index.PROGRESS_STEPS", 1)  # the small library counts in few steps
+    with pytest.raises(QueryRefused, match="longer than 0 seconds and was stopped"):
+        index.count_suggestions(draft, time_limit=0)
+    assert index.count_suggestions(draft) > 0  # the limit was lifted again; the count itself works
+    index.close()

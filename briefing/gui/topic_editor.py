@@ -22,8 +22,12 @@ from briefing.errors import BriefingError
 from briefing.gui.safe_text import make_plain
 from briefing.library.topics import Topic
 from briefing.library.user_topics import new_topic_id, save_topic
+from briefing.search.query import QueryRefused
 
 COUNT_DELAY_MS = 250
+COUNT_TIME_LIMIT_S = 0.5  # the live count runs as the user types: it may never freeze the window longer
+COUNT_STOPPED = ("Counting took longer than {seconds:g} s and was stopped: these terms match a great many "
+                 "passages. The topic still works; more distinctive terms make better suggestions.")
 
 
 def terms_of(text: str) -> list[str]:
@@ -85,14 +89,18 @@ class TopicEditorDialog(QDialog):
         terms = terms_of(self.terms_edit.toPlainText())
         if not terms or self.index is None:
             return 0
-        return self.index.count_suggestions(Topic("draft", "draft", "", terms))
+        return self.index.count_suggestions(Topic("draft", "draft", "", terms), time_limit=COUNT_TIME_LIMIT_S)
 
     def update_count(self) -> None:
         self._timer.stop()
         if self.index is None:
             self.count_label.setText("The search index is not ready; the count appears once it is.")
             return
-        count = self.matching_passages()
+        try:
+            count = self.matching_passages()
+        except QueryRefused:
+            self.count_label.setText(COUNT_STOPPED.format(seconds=COUNT_TIME_LIMIT_S))
+            return
         self.count_label.setText(f"{count} matching passage{'s' * (count != 1)} in the library")
 
     def save(self) -> None:

@@ -12,6 +12,7 @@ from briefing.gui.safe_text import plain_tooltip
 
 TopicRole = Qt.ItemDataRole.UserRole + 1
 CountRole = Qt.ItemDataRole.UserRole + 2
+NOT_COUNTED = -1  # the count ran over the query time limit (terms matching a great many passages)
 
 
 class TopicsModel(QAbstractListModel):
@@ -47,13 +48,14 @@ class TopicsModel(QAbstractListModel):
             return None
         count = self.counts.get(topic.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{topic.title}  ({'…' if count is None else count})"
+            return f"{topic.title}  ({'…' if count is None else 'many' if count == NOT_COUNTED else count})"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.StatusTipRole):
             terms = ", ".join(topic.terms[:12])
             text = f"{topic.description}\nSearch terms: {terms}"
             return plain_tooltip(text) if role == Qt.ItemDataRole.ToolTipRole else text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            n = "counting" if count is None else f"{count} suggested passages"
+            n = ("counting" if count is None else "too many passages to count" if count == NOT_COUNTED
+                 else f"{count} suggested passages")
             return f"{topic.title}, {n}"
         if role == TopicRole:
             return topic

@@ -21,11 +21,24 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.passages import HighlightDelegate, PassageListModel
-from briefing.gui.topics_model import TopicsModel
+from briefing.gui.topics_model import NOT_COUNTED, TopicsModel
 from briefing.gui.worker import run_in_background, serial_pool
 from briefing.gui.safe_text import make_plain
+from briefing.search.query import QueryRefused
 
 SUGGESTION_LIMIT = 30
+
+
+def count_all(index, topics) -> dict[str, int]:
+    """Each topic's count (in the background); one whose count runs over the query time limit
+    gets ``NOT_COUNTED`` instead of stopping the others."""
+    counts = {}
+    for topic in topics:
+        try:
+            counts[topic.id] = index.count_suggestions(topic)
+        except QueryRefused:
+            counts[topic.id] = NOT_COUNTED
+    return counts
 
 
 class TopicsPane(QWidget):
@@ -138,7 +151,7 @@ class TopicsPane(QWidget):
         topics = list(self.model.topics)
         index = self.index
         run_in_background(
-            lambda: {t.id: index.count_suggestions(t) for t in topics},
+            lambda: count_all(index, topics),
             on_done=self.model.set_counts,
             on_error=lambda exc: self.message.emit(f"Could not count suggestions: {exc}"),
             pool=serial_pool(),

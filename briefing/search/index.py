@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 # 300: heading blocks (``# `` in a source's text) are not indexed, so search never offers one.
 SCHEMA_VERSION = 300 + NORMALISATION_VERSION
 BUSY_TIMEOUT_S = 15.0
+PROGRESS_STEPS = 1000  # SQLite VM steps between two looks at the clock under a time limit
 QUERY_TIME_LIMIT_S = 3.0  # a search or suggestion still running then is interrupted and refused
 MAX_LIMIT = 100_000  # results asked for; more is clamped (SQLite's LIMIT is a 64-bit integer)
 LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
@@ -436,11 +437,15 @@ class SearchIndex:
         return self._passages(hits, [p for p, _ in topic_phrases(topic.terms)])
 
     @_one_at_a_time
-    def count_suggestions(self, topic) -> int:
+    def count_suggestions(self, topic, time_limit: float | None = None) -> int:
+        """How many passages a topic's terms find, under a time limit like every query
+        (``QUERY_TIME_LIMIT_S``, or ``time_limit`` for a live count while the user types):
+        QueryRefused when it runs over, so a very common term never holds the index lock long."""
         expr = topic_fts(topic.terms)
         if expr is None:
             return 0
-        return topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), 0)[1]
+        with _time_limit(self._conn, time_limit):
+            return topic_cache.ranked(self._conn, expr, topic_match_fts(topic.terms), 0)[1]
 
     @_one_at_a_time
     def source_ids(self) -> list[str]:
@@ -509,14 +514,15 @@ class SearchIndex:
 def _time_limit(conn: sqlite3.Connection, seconds: float | None = None):
     """Interrupt the statements run inside after ``seconds`` (SQLite's progress handler) and
     refuse the query in plain words; the handler is removed again, so index writes never stop."""
-    deadline = time.monotonic() + (QUERY_TIME_LIMIT_S if seconds is None else seconds)
-    conn.set_progress_handler(lambda: time.monotonic() > deadline, 1000)
+    seconds = QUERY_TIME_LIMIT_S if seconds is None else seconds
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, PROGRESS_STEPS)
     try:
         yield
     except sqlite3.OperationalError as exc:
         if "interrupt" not in str(exc).lower():
             raise
-        raise QueryRefused(f"The search took longer than {QUERY_TIME_LIMIT_S:g} seconds and was stopped. "
+        raise QueryRefused(f"The search took longer than {seconds:g} seconds and was stopped. "
                            "Search for fewer or more distinctive words.") from None
     finally:
         conn.set_progress_handler(None, 0)
