@@ -12,6 +12,7 @@ by hand from reading each page — never from our output.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -162,10 +163,13 @@ def _read(name: str) -> bytes:
     return (PAGES_DIR / name).read_bytes()
 
 
+@functools.lru_cache(maxsize=None)
 def _ours(name: str):
+    """Our import of a page (read once per run; the tests only read the result)."""
     return parse(_read(name), "html", name, ".html")
 
 
+@functools.lru_cache(maxsize=None)
 def _theirs_lines(data: bytes, **options) -> list[str]:
     """trafilatura's text output, a line per paragraph; a table's rows ("| a | b |") as their cells
     "a | b" (our table blocks' form), its separator rows ("|---|") left out."""
