@@ -34,7 +34,8 @@ from briefing import paths
 from briefing.errors import ContentError
 from briefing.locking import file_lock
 from briefing.search import highlight, topic_cache
-from briefing.search.normalize import NORMALISATION_VERSION, index_form
+from briefing.search.batch import Plan as _Plan, tidy_fts, write_batch
+from briefing.search.normalize import NORMALISATION_VERSION
 from briefing.search.query import Phrase, QueryRefused, check_length, parse, topic_fts, topic_match_fts, topic_phrases
 from briefing.search.scan import UNREAD, TextScan
 
@@ -49,6 +50,7 @@ PROGRESS_STEPS = 1000  # SQLite VM steps between two looks at the clock under a 
 QUERY_TIME_LIMIT_S = 3.0  # a search or suggestion still running then is interrupted and refused
 MAX_LIMIT = 100_000  # results asked for; more is clamped (SQLite's LIMIT is a 64-bit integer)
 LOCK_TIMEOUT_S = 120.0  # a first full index of a large library can take a while
+BATCH_SOURCES = 200  # sources read and written per transaction by update(); cancel is checked between batches
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sources(
     source_id TEXT PRIMARY KEY,
@@ -91,6 +93,17 @@ class UpdateResult:
     unchanged: int  # sources left as they were
 
 
+class UpdateCancelled(Exception):
+    """``update(cancel=...)`` stopped between two batches: ``result`` counts what was written.
+
+    The index is then a valid partial state (see ``SearchIndex.update``)."""
+
+    def __init__(self, result: UpdateResult, total: int):
+        super().__init__("the search index update was cancelled")
+        self.result = result
+        self.total = total  # sources in the library
+
+
 @dataclass(frozen=True)
 class IndexStorage:
     """What the index file holds, read-only: for diagnostics and for tests that check the stored
@@ -99,17 +112,6 @@ class IndexStorage:
     generation: int | None  # bumped whenever passages change; stored rankings of another are stale
     rankings: list[tuple[int | None, int]]  # per stored topic ranking: (total or None if uncounted, depth)
     fts_segments: int  # FTS5 b-tree segments: every MATCH looks its terms up in each one
-
-
-@dataclass
-class _Plan:
-    source_id: str
-    text_path: str
-    content_hash: str
-    mtime_ns: int
-    size: int
-    paragraphs: list[tuple[int, str]] | None  # (number, text) of body blocks; None: only the stat row changes
-
 
 
 def _one_at_a_time(method):
@@ -194,18 +196,24 @@ class SearchIndex:
 
     # -- keeping it in step with the library ------------------------------------------
     def update(self, library, progress: Callable[[int, int], None] | None = None, *,
-               refresh_topics: bool = True) -> UpdateResult:
+               refresh_topics: bool = True, cancel: Callable[[], bool] | None = None) -> UpdateResult:
         """Bring the index in line with ``library``; cheap when nothing changed.
 
         Holds ``<index>.lock``: two windows or processes update (or rebuild) one at a time.
         When passages changed and ``refresh_topics``, the library's topic rankings are then
         recomputed and stored (``refresh_topics()``), so that the next ``suggest`` or
         ``count_suggestions`` is served from the store: this call runs in the GUI's background
-        job, the user's first click on a topic then does not pay for the ranking."""
+        job, the user's first click on a topic then does not pay for the ranking.
+
+        ``cancel`` (no Qt: any callable) is asked before each batch of ``BATCH_SOURCES`` changed
+        sources is read and written; when it returns True the update stops and raises
+        ``UpdateCancelled``.  Each batch is its own SQLite transaction, so a cancelled (or
+        interrupted, or killed) update leaves a valid partial state: the batches committed before
+        it are searchable, nothing of the unfinished batch is, and the next update indexes the rest."""
         with self._lock:
             before = self._generation()
             with _index_lock(self.path):
-                result = self._update_or_rebuild(library, progress)
+                result = self._update_or_rebuild(library, progress, cancel=cancel)
             changed = self._generation() != before
         if changed and refresh_topics:
             self.refresh_topics((getattr(library, "topics", None) or {}).values())
@@ -242,9 +250,9 @@ class SearchIndex:
         with _index_lock(self.path):
             return self._update_or_rebuild(library, None, set(source_ids))
 
-    def _update_or_rebuild(self, library, progress, only: set[str] | None = None) -> UpdateResult:
+    def _update_or_rebuild(self, library, progress, only: set[str] | None = None, cancel=None) -> UpdateResult:
         try:
-            return self._update(library, progress, only)
+            return self._update(library, progress, only, cancel)
         except sqlite3.DatabaseError as exc:
             if self.path == ":memory:" or _busy(exc):
                 raise
@@ -255,9 +263,9 @@ class SearchIndex:
             _delete_db_files(self.path)
             self._conn = self._connect(self.path)
             self.stats["rebuilds"] += 1
-            return self._update(library, progress, None)
+            return self._update(library, progress, None, cancel)
 
-    def _update(self, library, progress, only: set[str] | None = None) -> UpdateResult:
+    def _update(self, library, progress, only: set[str] | None = None, cancel=None) -> UpdateResult:
         sources = library.sources
         self.problems = []
         if only is None:
@@ -280,41 +288,84 @@ class SearchIndex:
             stats = {}
             wanted_total = len(candidates)
             unchanged = 0
-        plans: list[_Plan] = []
-        failed: list[str] = []
-        for done, source_id in enumerate(candidates, wanted_total - len(candidates) + 1):
-            plan = self._plan(sources[source_id], known.get(source_id), stats.get(source_id))
-            if plan is None:
-                unchanged += 1
-            elif isinstance(plan, ContentError):
-                self.problems.append(plan)
-                if source_id in known:
-                    failed.append(source_id)
-            else:
-                plans.append(plan)
-            if progress is not None and (done % 64 == 0 or done == wanted_total):
-                progress(done, wanted_total)
         if progress is not None and not candidates:
             progress(wanted_total, wanted_total)
-        reindexed = [p for p in plans if p.paragraphs is not None]
-        if removed or plans or failed:
-            table, self._table = self._table, None  # not valid again until the write has committed
-            self._write(removed + failed, plans)
-            if table is not None:
-                for source_id in removed + failed:
-                    table[2].discard(table[1].pop(source_id, None))
-                for p in plans:
-                    table[2].discard(table[1].get(p.source_id))
-                    row = table[1][p.source_id] = (p.source_id, p.text_path, p.mtime_ns, p.size)
-                    table[2].add(row)
-                self._table = table
+        done = wanted_total - len(candidates)
+        reindexed = kept = paragraphs = 0
+        changed = False  # passages changed (dropped or re-indexed) by an earlier batch of this update
+        batches = [candidates[i:i + BATCH_SOURCES] for i in range(0, len(candidates), BATCH_SOURCES)] or [[]]
+        for number, batch in enumerate(batches):
+            if cancel is not None and cancel():
+                self._scan.forget()  # the table is not what this scan planned: compare in full next time
+                gone = len(removed) if number else 0  # the removals go with the first batch
+                self._count(reindexed, gone, unchanged + kept, paragraphs)
+                raise UpdateCancelled(UpdateResult(reindexed, gone, unchanged + kept), wanted_total)
+            plans: list[_Plan] = []
+            failed: list[str] = []
+            for source_id in batch:
+                done += 1
+                plan = self._plan(sources[source_id], known.get(source_id), stats.get(source_id))
+                if plan is None:
+                    unchanged += 1
+                elif isinstance(plan, ContentError):
+                    self.problems.append(plan)
+                    if source_id in known:
+                        failed.append(source_id)
+                else:
+                    plans.append(plan)
+                if progress is not None and (done % 64 == 0 or done == wanted_total or source_id is batch[-1]):
+                    progress(done, wanted_total)  # and at each batch's end: where a cancel stops
+            drop = (removed if number == 0 else []) + failed
+            fresh = [p for p in plans if p.paragraphs is not None]
+            rows = sum(len(p.paragraphs) for p in fresh)
+            changed = changed or bool(drop or fresh)
+            last = number == len(batches) - 1
+            # the last batch tidies FTS5 for the whole update: what it inserted, as one write did before
+            tidy = paragraphs + rows if last and changed else None
+            if drop or plans:
+                self._commit(drop, plans, tidy)
+            elif tidy is not None:
+                self._tidy_after(tidy)
+            reindexed += len(fresh)
+            kept += len(plans) - len(fresh)
+            paragraphs += rows
         if only is None and self._table is not None:
             self._scan.settled(self._table[2])
-        self.stats["sources_indexed"] += len(reindexed)
-        self.stats["sources_removed"] += len(removed)
-        self.stats["sources_unchanged"] += unchanged + len(plans) - len(reindexed)
-        self.stats["paragraphs_indexed"] += sum(len(p.paragraphs) for p in reindexed)
-        return UpdateResult(len(reindexed), len(removed), unchanged + len(plans) - len(reindexed))
+        self._count(reindexed, len(removed), unchanged + kept, paragraphs)
+        return UpdateResult(reindexed, len(removed), unchanged + kept)
+
+    def _count(self, indexed: int, removed: int, unchanged: int, paragraphs: int) -> None:
+        self.stats["sources_indexed"] += indexed
+        self.stats["sources_removed"] += removed
+        self.stats["sources_unchanged"] += unchanged
+        self.stats["paragraphs_indexed"] += paragraphs
+
+    def _commit(self, drop: list[str], plans: list[_Plan], tidy: int | None) -> None:
+        """Write one batch (``batch.write_batch``) and keep the cached sources table in step with it."""
+        table, self._table = self._table, None  # not valid again until the write has committed
+        write_batch(self._conn, drop, plans, tidy)
+        if table is not None:
+            for source_id in drop:
+                table[2].discard(table[1].pop(source_id, None))
+            for p in plans:
+                table[2].discard(table[1].get(p.source_id))
+                row = table[1][p.source_id] = (p.source_id, p.text_path, p.mtime_ns, p.size)
+                table[2].add(row)
+            self._table = table
+
+    def _tidy_after(self, inserted: int) -> None:
+        """The FTS5 tidy of an update whose last batch wrote nothing (``batch.tidy_fts``)."""
+        conn = self._conn
+        table, self._table = self._table, None
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            top = conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0
+            tidy_fts(conn, inserted, top)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self._table = table
 
     def _indexed_rows(self) -> tuple[dict[str, tuple], set[tuple]]:
         """The sources table's (source_id, text_path, mtime_ns, size) rows, by id and as a set.
@@ -368,48 +419,6 @@ class SearchIndex:
         if not had_text:
             source.forget_text()  # 10,000 texts need not stay in memory after indexing
         return _Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
-
-    def _write(self, drop: list[str], plans: list[_Plan]) -> None:
-        """All changes in one transaction: a crash or a second process never sees half an update."""
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            reindex = [p for p in plans if p.paragraphs is not None]
-            # Delete before insert, inside the lock: a concurrent updater cannot leave duplicates.
-            for source_id in drop + [p.source_id for p in reindex]:
-                conn.execute(
-                    "DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE source_id = ?)",
-                    (source_id,),
-                )
-                conn.execute("DELETE FROM passages WHERE source_id = ?", (source_id,))
-            conn.executemany("DELETE FROM sources WHERE source_id = ?", [(s,) for s in drop])
-            if drop or reindex:
-                conn.execute(topic_cache.BUMP_GENERATION)  # stored topic results are now stale
-            next_id = (conn.execute("SELECT max(id) FROM passages").fetchone()[0] or 0) + 1
-            rows = []
-            for plan in reindex:
-                for number, text in plan.paragraphs:
-                    rows.append((next_id, plan.source_id, number, text))
-                    next_id += 1
-            conn.executemany("INSERT INTO passages(id, source_id, paragraph, text) VALUES (?, ?, ?, ?)", rows)
-            conn.executemany(
-                "INSERT INTO passages_fts(rowid, body) VALUES (?, ?)", ((r[0], index_form(r[3])) for r in rows)
-            )
-            conn.executemany(
-                "INSERT OR REPLACE INTO sources(source_id, text_path, content_hash, mtime_ns, size, paragraphs)"
-                " VALUES (?, ?, ?, ?, ?, coalesce(?, (SELECT paragraphs FROM sources WHERE source_id = ?), 0))",
-                [
-                    (p.source_id, p.text_path, p.content_hash, p.mtime_ns, p.size,
-                     None if p.paragraphs is None else len(p.paragraphs), p.source_id)
-                    for p in plans
-                ],
-            )
-            if drop or reindex:
-                _tidy_fts(conn, len(rows), next_id - 1)
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
 
     # -- querying ----------------------------------------------------------------------
     @_one_at_a_time
@@ -529,26 +538,6 @@ def _time_limit(conn: sqlite3.Connection, seconds: float | None = None):
 
 
 _FIRST = operator.itemgetter(0)
-OPTIMIZE_SHARE = 0.25  # a write that inserts this share of the passages (a first index) merges them all
-MERGE_PAGES = 16  # after any other write, FTS5 merge work of up to this many pages
-
-
-def _tidy_fts(conn: sqlite3.Connection, inserted: int, top_id: int) -> None:
-    """Keep FTS5's segments few: every MATCH looks each phrase's terms up in every segment.
-
-    A first index leaves ~6 segments and each later write adds a small one, which FTS5 merges
-    only once per 64 pages written (~15 can pile up).  On the 10,000-source fixture a topic's
-    bm25 ranking took ~5.9 ms optimized, ~6.5 ms as first built and 8-9 ms after a few dozen
-    edits.  So a write that inserts a quarter of the passages ends with 'optimize' (~0.6 s for
-    80,000, once) and any other with a small 'merge' (a no-op unless a level holds 4+ segments;
-    over 400 single-source edits ranking stayed ~7.2 ms instead of ~8.2, no write over ~30 ms).
-    Rows, rowids and scores are unchanged."""
-    if inserted and inserted >= OPTIMIZE_SHARE * top_id:  # the largest id is at least the row count
-        conn.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
-    else:
-        conn.execute("INSERT INTO passages_fts(passages_fts, rank) VALUES ('merge', ?)", (MERGE_PAGES,))
-
-
 def _index_lock(target: str):
     """The cross-process lock for updates and rebuilds of the index file (none for :memory:)."""
     if target == ":memory:":
