@@ -65,7 +65,7 @@ def test_references_export_then_import_updates_a_source(tmp_path, capsys):
     exported[0]["container-title"] = "France 24"
     (tmp_path / "in.json").write_text(json.dumps(exported), encoding="utf-8")
     result = run_json(capsys, "references", "import", str(tmp_path / "in.json"))
-    assert result["updated"] == [AFP] and result["unmatched"] == []
+    assert result["updated"] == [AFP] and result["created"] == []
     source = Library.load(cache_path=False).sources[AFP]
     assert source.origin == "user" and source.date == "2021-10-20" and source.container_title == "France 24"
     apa = run_json(capsys, "cite", AFP, "--style", "apa", "--locator", "17")[0]
@@ -78,7 +78,7 @@ def test_references_import_reads_bibtex(tmp_path, capsys):
                    "  journal = {Embassy of Colombia},\n  year = {2012},\n}\n"
                    "@book{unknown2020, title={Nothing here}, year={2020}}\n", encoding="utf-8")
     result = run_json(capsys, "references", "import", str(bib))
-    assert result["updated"] == ["colombia-us-security-partnership"] and result["unmatched"] == ["unknown2020"]
+    assert result["updated"] == ["colombia-us-security-partnership"] and result["created"] == ["unknown2020"]
     source = Library.load(cache_path=False).sources["colombia-us-security-partnership"]
     assert source.container_title == "Embassy of Colombia" and source.date == "2012"
 

@@ -5,13 +5,16 @@ CSL-JSON.
 Reading: CSL-JSON is parsed here (size-limited, checked item by item); BibTeX goes through
 pandoc (``--sandbox --from=bibtex --to=csljson``), never a hand-written parser.  An item is
 matched to a library source by id, then DOI, then URL; its values replace the source's and are
-no longer marked inferred (the user supplied them).  An item that matches no source is reported:
-a source needs its document's text, so import the document first.
+no longer marked inferred (the user supplied them).  An item that matches no source becomes a
+new metadata-only user source (``no_text: true``: listed and citable, no passages until its
+document is imported), with the item's stated fields only, under an id made from the item's key
+that no existing source has; it is saved all or nothing like an import (``save_metadata_source``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,11 +33,23 @@ FIELDS = {"title": "title", "container-title": "container_title", "publisher": "
           "language": "language"}
 
 
+# a new source's kind, which a reference file does not give (csl_type says what the item is)
+NEW_KIND = "other"
+NEW_KIND_REASON = "Set to 'other' on reference import (the file gives no kind)."
+
+
 @dataclass
 class ImportResult:
     updated: list[str] = field(default_factory=list)  # source ids
-    unmatched: list[str] = field(default_factory=list)  # item ids
+    created: list[str] = field(default_factory=list)  # new metadata-only source ids
     problems: list[str] = field(default_factory=list)
+
+
+def item_source_id(item: dict, n: int = 1) -> str:
+    """A reference manager's key as a source id ("Smith:2016" -> "smith-2016"); ``item-<n>`` if none."""
+    sid = re.sub(r"[^a-z0-9._-]+", "-", str(item.get("id") or f"item-{n}").lower())
+    sid = re.sub(r"-{2,}", "-", sid).strip("-._")[:100].rstrip("-._")
+    return sid or f"item-{n}"
 
 
 def read_items(path: Path) -> list[dict]:
@@ -120,10 +135,11 @@ def metadata_from_item(item: dict) -> dict:
     return data
 
 
-def _match(library, item: dict):
-    sources = library.sources
+def _match(sources: dict, item: dict, n: int = 1):
     if isinstance(item.get("id"), str) and item["id"] in sources:
         return sources[item["id"]]
+    if item.get("id") and item_source_id(item, n) in sources:  # imported before under its sanitised key
+        return sources[item_source_id(item, n)]
     doi, url = str(item.get("DOI") or "").lower(), str(item.get("URL") or "")
     for source in sources.values():
         if (doi and (source.doi or "").lower() == doi) or (url and source.url == url):
@@ -131,14 +147,39 @@ def _match(library, item: dict):
     return None
 
 
+def _create(library, item: dict, n: int, planned: dict, dry_run: bool, result: ImportResult) -> None:
+    """A new metadata-only source for an item no source matches (only planned on a dry run)."""
+    from briefing.importing.save import free_source_id, save_metadata_source
+
+    item_id = str(item.get("id", "?"))
+    meta = {"kind": NEW_KIND, **metadata_from_item(item), "inferred": {"kind": NEW_KIND_REASON}}
+    base = item_source_id(item, n)
+    try:
+        if dry_run:
+            sid = free_source_id(library, base, reserved=planned)
+            source = source_from_data({"id": sid, **meta, "no_text": True}, Path(f"{sid}.yaml"), "user")
+        else:
+            source = save_metadata_source(library, meta, base)
+    except FieldProblem as problem:
+        result.problems.append(f"{item_id}: {'.'.join(map(str, problem.keys))}: {problem.message}")
+        return
+    planned[source.id] = source
+    result.created.append(source.id)
+
+
 def import_items(library, items: list[dict], dry_run: bool = False) -> ImportResult:
-    """Give matching library sources the items' metadata (saved in the user library)."""
+    """Give matching library sources the items' metadata, and make each other item a new
+    metadata-only source (saved in the user library; nothing written with ``dry_run``)."""
     result = ImportResult()
-    for item in items:
+    planned: dict = {}  # sources created (or, on a dry run, that would be) by this import
+    for n, item in enumerate(items, 1):
         item_id = str(item.get("id", "?"))
-        source = _match(library, item)
+        source = _match({**library.sources, **planned}, item, n)
         if source is None:
-            result.unmatched.append(item_id)
+            _create(library, item, n, planned, dry_run, result)
+            continue
+        if source.id in planned and dry_run:
+            result.updated.append(source.id)  # a second item for a source this run would create
             continue
         fields = metadata_from_item(item)
         data = {k: v for k, v in source.metadata().items() if v not in (None, [], {})}

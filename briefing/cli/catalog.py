@@ -66,7 +66,8 @@ def run_sources(args: argparse.Namespace) -> int:
         for s in sources:
             data = s.metadata()
             data.pop("text_file", None)
-            data.update(label=s.label, origin=s.origin)
+            data.pop("no_text", None)
+            data.update(label=s.label, origin=s.origin, has_text=s.has_text)
             out.append(data)
         print_json(out)
         return 0
@@ -75,7 +76,8 @@ def run_sources(args: argparse.Namespace) -> int:
         return 0
     print_table(
         ["source", "kind", "date", "publisher", "title"],
-        [[s.id, s.kind, s.date or "n.d.", s.publisher or "", s.label] for s in sources],
+        [[s.id, s.kind, s.date or "n.d.", s.publisher or "", s.label if s.has_text else f"(no text yet) {s.label}"]
+         for s in sources],
         max_widths=[36, 12, 10, 18],
     )
     return 0

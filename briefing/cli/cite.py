@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from pathlib import Path
 
 from briefing.cli.common import CommandError, load_library, print_json
@@ -32,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Import CSL-JSON or BibTeX metadata into library sources, or export the "
                                           "library's metadata as CSL-JSON.")
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = sub.add_parser("import", help="give matching sources (by id, DOI or URL) the file's metadata")
+    imp = sub.add_parser("import", help="give matching sources (by id, DOI or URL) the file's metadata; "
+                                        "other items become new metadata-only sources")
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true", help="say what would change; write nothing")
     imp.add_argument("--json", action="store_true")
@@ -49,14 +49,13 @@ def _text(runs) -> str:
 
 def _item_sources(path: Path):
     """CSL-JSON items as throwaway sources, so they take the same path as library sources."""
-    from briefing.citation.references import metadata_from_item, read_items
+    from briefing.citation.references import item_source_id, metadata_from_item, read_items
     from briefing.library.validate import FieldProblem, source_from_data
 
     out = {}
     for n, item in enumerate(read_items(path), 1):
         data = metadata_from_item(item)
-        # a reference manager's key ("Smith:2016") as a source id ("smith-2016")
-        sid = re.sub(r"[^a-z0-9._-]+", "-", str(item.get("id") or f"item-{n}").lower()).strip("-._") or f"item-{n}"
+        sid = item_source_id(item, n)  # a reference manager's key ("Smith:2016") as a source id ("smith-2016")
         try:
             out[sid] = source_from_data({"id": sid, "kind": "other", **data}, path.with_name(f"{sid}.yaml"), "user")
         except FieldProblem as problem:
@@ -113,16 +112,18 @@ def run_import(args: argparse.Namespace) -> int:
     lib = load_library()
     result = import_items(lib, read_items(args.file), dry_run=args.dry_run)
     if args.json:
-        print_json({"updated": result.updated, "unmatched": result.unmatched, "problems": result.problems,
-                    "dry_run": args.dry_run})
+        print_json({"updated": result.updated, "created": result.created,
+                    "problems": result.problems, "dry_run": args.dry_run})
     else:
         verb = "would update" if args.dry_run else "updated"
         print(f"{verb} {len(result.updated)} source(s): {', '.join(result.updated) or '-'}")
-        if result.unmatched:
-            print(f"no library source matches (import the document first): {', '.join(result.unmatched)}")
+        if result.created:
+            verb = "would create" if args.dry_run else "created"
+            print(f"{verb} {len(result.created)} new source(s) with metadata only (no text yet; import the "
+                  f"document to read and quote it): {', '.join(result.created)}")
         for problem in result.problems:
             print(f"skipped {problem}")
-    return 1 if result.problems and not result.updated else 0
+    return 1 if result.problems and not (result.updated or result.created) else 0
 
 
 def run_export(args: argparse.Namespace) -> int:

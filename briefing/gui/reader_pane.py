@@ -215,6 +215,11 @@ class ReaderPane(QWidget):
 
     def _fill(self, doc, cursor) -> None:
         cursor.insertHtml(header_html(self.source))
+        if not getattr(self.source, "has_text", True):
+            cursor.insertBlock()
+            cursor.insertText("No text yet: this source has metadata only (imported from a reference file). "
+                              "Import its document to read, search and quote it.")
+            return
         try:
             paragraphs = self.source.paragraphs()
         except Exception as exc:  # noqa: BLE001 - an unreadable text is shown, not raised

@@ -254,25 +254,68 @@ def save_extract(library: "Library", extract: Extract, original: Path | bytes | 
         except FieldProblem as problem:
             raise ContentError(extract.path, f"the proposed metadata is not valid: "
                                              f"{'.'.join(map(str, problem.keys))} {problem.message}") from None
-        stage = user_root / STAGING / f"{source_id}-{secrets.token_hex(4)}"
-        stage.mkdir(parents=True)
-        names = ([original_name] if original_name else []) + [text_name, meta_name]
-        try:
-            atomic_write_text(stage / MANIFEST, json.dumps(names))
-            if original_name:
-                atomic_write_bytes(stage / original_name, data)
-            atomic_write_text(stage / text_name, text)
-            atomic_write_text(stage / meta_name, dumps(meta))
-            for name in names:  # the metadata last: it is what makes the source exist
-                os.replace(stage / name, folder / name)
-        except BaseException:
-            finish_staged_imports(user_root)
-            raise
-        shutil.rmtree(stage, ignore_errors=True)
-        try:
-            (user_root / STAGING).rmdir()
-        except OSError:
-            pass
+        files = ([(original_name, data)] if original_name else []) + [(text_name, text), (meta_name, dumps(meta))]
+        _stage_and_move(user_root, folder, source_id, files)
     checked.text_path = folder / text_name
+    library.sources[checked.id] = checked
+    return checked
+
+
+def _stage_and_move(user_root: Path, folder: Path, source_id: str, files: list[tuple[str, str | bytes]]) -> None:
+    """Write ``files`` (the metadata last) into a staging folder, then move them into ``folder``;
+    held under the user-library lock by the caller."""
+    stage = user_root / STAGING / f"{source_id}-{secrets.token_hex(4)}"
+    stage.mkdir(parents=True)
+    names = [name for name, _ in files]
+    try:
+        atomic_write_text(stage / MANIFEST, json.dumps(names))
+        for name, content in files:
+            if isinstance(content, bytes):
+                atomic_write_bytes(stage / name, content)
+            else:
+                atomic_write_text(stage / name, content)
+        for name in names:  # the metadata last: it is what makes the source exist
+            os.replace(stage / name, folder / name)
+    except BaseException:
+        finish_staged_imports(user_root)
+        raise
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        (user_root / STAGING).rmdir()
+    except OSError:
+        pass
+
+
+def free_source_id(library: "Library", base: str, reserved=()) -> str:
+    """``base``, or ``base-2``, ``base-3``…: an id no source (loaded, on disk in the user library, or
+    in ``reserved``) has, and whose ``.yaml``/``.txt`` would overwrite no file."""
+    folder = library.user_root / "sources"
+    try:
+        on_disk = set(os.listdir(folder))
+    except OSError:
+        on_disk = set()
+    taken = set(library.sources) | set(reserved) | {Path(n).stem for n in on_disk} | {n.split(".")[0] for n in on_disk}
+    source_id, n = base, 1
+    while source_id in taken or any(f"{source_id}{ext}" in on_disk for ext in (".yaml", ".txt")):
+        n += 1
+        source_id = f"{base}-{n}"
+    return source_id
+
+
+def save_metadata_source(library: "Library", meta: dict, base_id: str) -> "Source":
+    """A new metadata-only user source (``no_text: true``: a reference whose document is not
+    imported yet) from ``meta`` (validated fields, without ``id``), saved all or nothing under a
+    free id made from ``base_id``, and added to ``library``.  Raises FieldProblem for invalid
+    metadata; writes nothing then."""
+    user_root = library.user_root
+    folder = user_root / "sources"
+    folder.mkdir(parents=True, exist_ok=True)
+    with file_lock(library.user_lock_path, what="your library"):
+        finish_staged_imports(user_root)
+        source_id = free_source_id(library, base_id)
+        data = {"id": source_id, **{k: v for k, v in meta.items() if k not in ("id", "text_file")}, "no_text": True}
+        meta_name = f"{source_id}.yaml"
+        checked = source_from_data(data, folder / meta_name, "user")
+        _stage_and_move(user_root, folder, source_id, [(meta_name, dumps(data))])
     library.sources[checked.id] = checked
     return checked

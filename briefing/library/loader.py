@@ -31,7 +31,9 @@ if _INIT_FIELDS[len(CACHED_FIELDS):len(CACHED_FIELDS) + 3] != ["meta_path", "tex
 
 
 def _cached_fields(source: Source) -> list:
-    return [getattr(source, name) for name in CACHED_FIELDS] + [source.text_path.name]
+    # the text file's name; None for a metadata-only source (no_text: true)
+    return [getattr(source, name) for name in CACHED_FIELDS] + [
+        source.text_path.name if source.text_path is not None else None]
 
 
 # Bump when validate.py, source.py or topics.py change what they accept or how they shape a
@@ -151,7 +153,7 @@ class Library:
         sources = self.sources
         for name in sorted(entries):
             values = entries[name][3]
-            source = Source(*values[:-1], prefix + name, prefix + values[-1], origin)
+            source = Source(*values[:-1], prefix + name, None if values[-1] is None else prefix + values[-1], origin)
             sources[source.id] = source
         self.stats.files_seen += len(entries)
         self.stats.files_from_cache += len(entries)
@@ -192,8 +194,12 @@ class Library:
                 text_name = values[-1]
                 # the validated fields in Source's order, then the paths as strings (Source makes
                 # them Paths when first read: 20,000 Path objects are ~60 ms of a 10,000-source start)
-                source = Source(*values[:-1], entry.path, os.path.join(folder_str, text_name), origin)
-                text_found = text_name in names
+                if text_name is None:  # metadata only: no text file to look for
+                    source = Source(*values[:-1], entry.path, None, origin)
+                    text_found = True
+                else:
+                    source = Source(*values[:-1], entry.path, os.path.join(folder_str, text_name), origin)
+                    text_found = text_name in names
             else:
                 # A refused file is parsed and validated again on every load: only validation's
                 # own output is cached, so the cache can never turn a refusal into a source.
@@ -214,7 +220,7 @@ class Library:
                 cache.put(entries, name, mtime_ns, size, VALID, _cached_fields(source))
                 text_path = source.text_path
                 text_name = text_path.name if text_path is not None else None
-                text_found = text_path is not None and (
+                text_found = text_path is None or (  # None: metadata only (no_text: true)
                     text_name in names if str(text_path.parent) == folder_str else text_path.is_file())
             if source.id in by_id_here:
                 path = Path(entry.path)
@@ -285,6 +291,7 @@ class Library:
         data = source.metadata()
         if text is not None:
             atomic_write_text(folder / f"{source.id}.txt", text)
+            data.pop("no_text", None)  # a metadata-only source gets its text
             data["text_file"] = f"{source.id}.txt"
             text_path = folder / f"{source.id}.txt"
         else:

@@ -242,4 +242,12 @@ class Source:
         }
         if self.text_path is not None and self.meta_path is not None:
             data["text_file"] = self.text_path.name
+        elif self.meta_path is not None:
+            data["no_text"] = True  # metadata only: saved so, it does not look for <id>.txt
         return data
+
+    @property
+    def has_text(self) -> bool:
+        """False for a metadata-only source (``no_text: true``, e.g. a reference imported before its
+        document): it is listed and cited, but has no paragraphs to read, search or quote."""
+        return self.text_path is not None

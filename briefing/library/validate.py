@@ -17,7 +17,7 @@ SOURCE_FIELDS = {
     "id", "title", "publisher", "authors", "date", "date_precision", "url", "language", "kind",
     "seed_file", "captions", "inferred", "notes", "text_file", "pages",
     "container_title", "genre", "number", "publisher_place", "accessed", "doi", "title_sentence_case",
-    "csl_type", "csl",
+    "csl_type", "csl", "no_text",
 }
 
 # -- citation metadata (docs/METADATA.md): the CSL-JSON variables the styles need ---------------
@@ -242,6 +242,11 @@ def source_from_data(data: Any, meta_path: Path, origin: str) -> Source:
             raise FieldProblem(("inferred", key), "names no source field")
         if not isinstance(reason, str) or not reason.strip():
             raise FieldProblem(("inferred", key), "needs a one-line reason")
+    no_text = data.get("no_text", False)
+    if no_text not in (True, False, None):
+        raise FieldProblem(("no_text",), "must be true or false")
+    if no_text and data.get("text_file") not in (None, ""):
+        raise FieldProblem(("no_text",), "a source with no text yet names no text_file")
     text_file = _optional_str(data, "text_file") or f"{meta_path.stem}.txt"
     if "/" in text_file or "\\" in text_file or text_file.startswith("."):
         raise FieldProblem(("text_file",), "must be a file name beside the metadata file")
@@ -265,6 +270,7 @@ def source_from_data(data: Any, meta_path: Path, origin: str) -> Source:
         pages=_pages(data),
         **_citation_fields(data),
         meta_path=meta_path,
-        text_path=meta_path.parent / text_file,
+        # ``no_text: true``: metadata only (a reference imported before its document), no passages
+        text_path=None if no_text else meta_path.parent / text_file,
         origin=origin,
     )
