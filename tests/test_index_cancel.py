@@ -41,7 +41,8 @@ def cancel_after(batches: int):
 
 
 def last_passage(lib) -> tuple[str, str]:
-    source = lib.sources[sorted(lib.sources)[-1]]
+    """The last generated source (indexed last) and its longest paragraph."""
+    source = lib.sources[max(s for s in lib.sources if s.startswith("synthetic-"))]
     return source.id, max((p for p in source.paragraphs() if p.strip()), key=len)
 
 
@@ -122,3 +123,54 @@ def test_an_uncancelled_update_of_several_batches_equals_one_run(library, tmp_pa
         result = idx.update(library, cancel=lambda: False)
         assert (result.indexed, result.removed, result.unchanged) == (SOURCES, 0, 0)
         assert idx.storage().fts_segments <= 2  # the whole update's tidy ran once, at its end
+
+
+# -- the command line: Ctrl+C during indexing ---------------------------------------------------
+def ctrl_c_while_indexing(monkeypatch, presses: int, after: int) -> None:
+    """Press Ctrl+C (a real SIGINT to this process) ``presses`` times once ``after`` texts were read."""
+    import signal
+
+    plan = SearchIndex._plan
+    read = [0]
+
+    def reading(self, *args, **kwargs):
+        read[0] += 1
+        if read[0] == after:
+            for _ in range(presses):
+                signal.raise_signal(signal.SIGINT)
+        return plan(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "_plan", reading)
+
+
+def cli_library() -> str:
+    from briefing import paths
+
+    make_library(paths.user_library_dir(), SOURCES)
+    lib = Library.load(cache_path=False)
+    return exact_phrase(last_passage(lib)[1])
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_during_cli_indexing_exits_130_and_the_next_command_completes_it(monkeypatch, capsys, presses):
+    import json
+
+    from briefing import paths
+    from briefing.cli.main import main
+
+    phrase = cli_library()
+    with monkeypatch.context() as patch:
+        ctrl_c_while_indexing(patch, presses, after=BATCH + 5)
+        assert main(["sources", "--json"]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted" in err and "Traceback" not in err
+    if presses == 1:  # stopped after the batch in progress: that batch is kept
+        assert "now covers" in err and "the next command completes it" in err
+    with SearchIndex.open(paths.user_cache_dir() / "passages.sqlite3") as idx:
+        kept = len(idx.source_ids())
+        assert kept % BATCH == 0 and 0 < kept < SOURCES  # whole batches only
+        assert idx.search("security") is not None  # answers without error
+    assert main(["search", "--json", phrase]) == 0
+    out = capsys.readouterr()
+    hits = json.loads(out.out)
+    assert f"synthetic-{SOURCES - 1:05d}" in {h["source_id"] for h in hits}, (phrase, out)

@@ -9,10 +9,12 @@ on a terminal and «marked» otherwise (or with NO_COLOR set).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import sys
 from dataclasses import dataclass
@@ -20,7 +22,7 @@ from typing import Any, Sequence
 
 from briefing.library import Library
 from briefing.search import highlight
-from briefing.search.index import SearchIndex
+from briefing.search.index import SearchIndex, UpdateCancelled
 
 ELLIPSIS = "\u2026"
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
@@ -90,13 +92,33 @@ def load_briefing(path, lib: Library):
     return briefing
 
 
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl+C (128 + SIGINT)
+
+
 def open_index(lib: Library) -> SearchIndex:
-    """The persistent index, brought up to date (cheap when nothing changed)."""
+    """The persistent index, brought up to date (cheap when nothing changed).
+
+    Ctrl+C during the update stops it after the batch being written (``SearchIndex.update``'s
+    ``cancel``): the index keeps what was written, the next command completes it, and the
+    command ends with a message and exit code 130.  A second Ctrl+C stops at once (the batch
+    in progress is rolled back)."""
     try:
         idx = SearchIndex.open()
-        idx.update(lib)
     except (sqlite3.Error, OSError) as exc:
         raise CommandError(f"cannot open the search index: {exc}") from exc
+    try:
+        with _ctrl_c_cancels() as cancel:
+            idx.update(lib, cancel=cancel)
+    except UpdateCancelled as exc:
+        idx.close()
+        raise CommandError(f"interrupted: the search index now covers {exc.result.indexed + exc.result.unchanged} of "
+                           f"{exc.total} sources; the next command completes it", INTERRUPTED) from None
+    except (sqlite3.Error, OSError) as exc:
+        idx.close()
+        raise CommandError(f"cannot open the search index: {exc}") from exc
+    except BaseException:
+        idx.close()
+        raise
     for problem in idx.problems:
         warn(str(problem))
     return idx
@@ -241,3 +263,28 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *, right:
         print(gap.join(cells(texts) + [lines[0]]).rstrip())
         for line in lines[1:]:
             print((indent + line).rstrip())
+
+
+@contextlib.contextmanager
+def _ctrl_c_cancels():
+    """Yields a ``cancel()`` that is True once Ctrl+C was pressed; a second Ctrl+C interrupts.
+
+    Outside the main thread (no signal handler can be set) ``cancel()`` stays False and Ctrl+C
+    interrupts as usual."""
+    pressed = [False]
+
+    def on_sigint(signum, frame):
+        if pressed[0]:
+            raise KeyboardInterrupt
+        pressed[0] = True
+        print("Stopping the search index update…", file=sys.stderr)
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread
+        yield lambda: False
+        return
+    try:
+        yield lambda: pressed[0]
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)

@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except BrokenPipeError:  # `briefing-book search … | head`
         return 0
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # a second Ctrl+C, or one outside the index update (cli/common.py)
+        error("interrupted")
         return 130
     except Exception as exc:  # noqa: BLE001 - every other failure: in plain words, never a traceback
         from briefing.failures import describe
