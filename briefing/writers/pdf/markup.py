@@ -17,6 +17,8 @@ REPLACEMENT = "\ufffd"
 # C0 controls except tab/newline/CR, DEL, C1 controls, lone surrogates, non-characters
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _WS = re.compile(r"[\t\r\n]+")
+# anything ``clean`` changes (tab/newline/CR included): text without it is returned as it is
+_NEEDS_CLEAN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s")
 LINK_COLOR = "#1a4c8b"  # when a theme gives no link colour
 
@@ -25,7 +27,10 @@ def clean(text: str | None) -> str:
     """Plain text safe for a PDF: bad control characters become a visible U+FFFD."""
     if not text:
         return ""
-    return _WS.sub(" ", _BAD_CHARS.sub(_replace_bad, str(text)))
+    text = str(text)
+    if _NEEDS_CLEAN.search(text) is None:
+        return text
+    return _WS.sub(" ", _BAD_CHARS.sub(_replace_bad, text))
 
 
 def _replace_bad(match: re.Match) -> str:
