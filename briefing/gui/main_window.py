@@ -8,6 +8,7 @@ in QSettings (INI file in ``paths.user_data_dir()``, so tests stay isolated).
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6 import QtWidgets
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QWidget,
 )
 
@@ -27,6 +29,7 @@ from briefing.gui.actions import build_actions, describe
 from briefing.gui.reader_pane import ReaderPane
 from briefing.gui.topics_pane import TopicsPane
 from briefing.gui.worker import run_in_background, serial_pool
+from briefing.search.index import UpdateCancelled
 from briefing.gui.editors import attach as attach_editors
 from briefing.gui.menus import build_menus, build_toolbar
 from briefing.gui.safe_text import make_plain
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 720)
         self.controller = controller if controller is not None else self._make_controller(library)
         self._index_task = None
+        self._index_stop: threading.Event | None = None  # set: the running index update stops
         self._index_pending = False
 
         # -- panes --------------------------------------------------------------------------
@@ -108,8 +112,14 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Search index progress")
         self.progress.hide()
+        self.cancel_index_button = QPushButton("Cancel", self)
+        self.cancel_index_button.setToolTip("Stop updating the search index (what is done so far stays searchable)")
+        self.cancel_index_button.setAccessibleName("Cancel search index update")
+        self.cancel_index_button.clicked.connect(self.cancel_index_update)
+        self.cancel_index_button.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_index_button)
 
         # -- wiring -----------------------------------------------------------------------------
         self.topics.topic_chosen.connect(self._topic_chosen)
@@ -293,6 +303,9 @@ class MainWindow(QMainWindow):
         index, library = self.index, self.library
         verify = bool(getattr(library, "unverified", None))
         targeted = list(source_ids) if source_ids and not verify else None
+        stop = self._index_stop = threading.Event()
+        self.cancel_index_button.setEnabled(True)
+        self.cancel_index_button.setVisible(targeted is None)  # a few sources re-indexed: over at once
 
         def progress(done, total):
             self.progress.setRange(0, max(total, 1))
@@ -304,7 +317,7 @@ class MainWindow(QMainWindow):
             # a start-up load trusted the metadata cache of unchanged folders: check every file
             # now (in-place edits keep a folder's mtime) and index what is really there
             fresh = library.reload_if_changed() if verify else None
-            return fresh, index.update(fresh or library, progress=progress)
+            return fresh, index.update(fresh or library, progress=progress, cancel=stop.is_set)
 
         self._index_task = run_in_background(
             work,
@@ -321,7 +334,7 @@ class MainWindow(QMainWindow):
             self._refresh_library_views()
         elif getattr(self.library, "unverified", None):
             self.library.unverified = []
-        self.progress.hide()
+        self._index_done()
         indexed = getattr(result, "indexed", 0)
         self.show_message(f"Search index ready ({indexed} source{'s' * (indexed != 1)} indexed, "
                           f"{len(self.library.sources)} in the library).")
@@ -330,8 +343,28 @@ class MainWindow(QMainWindow):
             self._index_pending = False
             self.update_index()
 
-    def _index_failed(self, exc) -> None:
+    def cancel_index_update(self) -> None:
+        """The Cancel button: the update stops after the batch it is writing (``SearchIndex.update``)."""
+        if self._index_stop is not None and not self._index_stop.is_set():
+            self._index_stop.set()
+            self.cancel_index_button.setEnabled(False)
+            self.show_message("Stopping the search index update…")
+
+    def _index_done(self) -> None:
         self.progress.hide()
+        self.cancel_index_button.hide()
+        self._index_stop = None
+
+    def _index_failed(self, exc) -> None:
+        self._index_done()
+        if isinstance(exc, UpdateCancelled):
+            # the batches written before the cancel are searchable; the next update does the rest
+            covered = exc.result.indexed + exc.result.unchanged
+            self._index_pending = False
+            self.show_message(f"Search index update cancelled: {covered} of {exc.total} sources are searchable; "
+                              "the rest is indexed at the next update.")
+            self.topics.refresh()
+            return
         self.show_message(f"The search index could not be updated: {exc}")
 
     def library_changed(self, source_ids: list[str] | None = None) -> None:
@@ -536,6 +569,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
+        if self._index_stop is not None:
+            self._index_stop.set()  # a long index update need not hold up quitting
         if self._preview is not None:
             self._preview.shutdown()
         close_cleanly = getattr(self.controller, "close_cleanly", None)

@@ -216,16 +216,19 @@ class SearchIndex:
                 result = self._update_or_rebuild(library, progress, cancel=cancel)
             changed = self._generation() != before
         if changed and refresh_topics:
-            self.refresh_topics((getattr(library, "topics", None) or {}).values())
+            self.refresh_topics((getattr(library, "topics", None) or {}).values(), cancel)
         return result
 
-    def refresh_topics(self, topics) -> int:
+    def refresh_topics(self, topics, cancel: Callable[[], bool] | None = None) -> int:
         """Compute and store each topic's ranking (``topic_cache.DEPTH`` deep) and count unless stored.
 
         Takes the index's lock once per topic, so a search from another thread waits for one
-        topic's ranking at most.  Returns how many were recomputed."""
+        topic's ranking at most; ``cancel()`` True stops between topics (a ranking not stored is
+        computed when first asked for).  Returns how many were recomputed."""
         done = 0
         for topic in topics:
+            if cancel is not None and cancel():
+                break
             with self._lock:
                 if self._conn is None:
                     break

@@ -354,3 +354,60 @@ def test_run_collects_garbage_again_once_the_window_is_up(qtbot, monkeypatch):
     monkeypatch.setattr(MainWindow, "update_index", lambda self: None)
     assert app_module.run([]) == 0
     assert seen == {"during start-up": False, "after": True} and gc.isenabled()
+
+
+def test_cancel_stops_indexing_and_the_window_stays_usable(qtbot, monkeypatch):
+    """Issue 16: the indexing progress has a Cancel button; pressing it stops the update after the
+    batch being written, the partial index answers searches, and the next update completes it."""
+    import threading
+
+    from benchmarks.fixtures import make_library
+    from briefing.library import Library
+    from briefing.search import index as index_module
+    from briefing.search.index import SearchIndex
+
+    batch, sources = 20, 200
+    make_library(paths.user_library_dir(), sources)
+    library = Library.load(cache_path=False)
+    index = SearchIndex.open(paths.user_cache_dir() / "passages.sqlite3")
+    monkeypatch.setattr(index_module, "BATCH_SOURCES", batch)
+    reached, pressed = threading.Event(), threading.Event()
+    plan, read = SearchIndex._plan, [0]
+
+    def reading(self, *args, **kwargs):  # the worker holds in the second batch until Cancel is pressed
+        read[0] += 1
+        if read[0] == batch + 1:
+            reached.set()
+            pressed.wait(5)
+        return plan(self, *args, **kwargs)
+
+    monkeypatch.setattr(SearchIndex, "_plan", reading)
+    window = make_window(qtbot, library, index)
+    try:
+        assert not window.cancel_index_button.isVisible()
+        window.update_index()
+        assert window.cancel_index_button.isVisible() and window.cancel_index_button.isEnabled()
+        qtbot.waitUntil(reached.is_set, timeout=5000)
+        qtbot.mouseClick(window.cancel_index_button, Qt.MouseButton.LeftButton)
+        assert not window.cancel_index_button.isEnabled()
+        pressed.set()
+        qtbot.waitUntil(lambda: window._index_task.finished, timeout=5000)
+        assert not window.progress.isVisible() and not window.cancel_index_button.isVisible()
+        assert "cancelled" in window.status_label.text()
+        kept = len(index.source_ids())
+        assert kept == 2 * batch  # the batch in progress was finished, no more
+        # the window stays usable: searches answer, topics list, a new update runs to the end
+        assert index.search("security") is not None
+        window.topics.refresh()
+        monkeypatch.setattr(SearchIndex, "_plan", plan)
+        window.update_index()
+        qtbot.waitUntil(lambda: window._index_task.finished, timeout=5000)
+        assert "Search index ready" in window.status_label.text()
+        assert len(index.source_ids()) == len(library.sources)
+        assert not window.cancel_index_button.isVisible()
+    finally:
+        pressed.set()
+        settle()
+        window.ask_unsaved = lambda: DISCARD
+        window.close()
+        index.close()
