@@ -8,6 +8,7 @@ import re
 import zipfile
 
 import html5lib
+import pytest
 
 MARKING = "UNCLASSIFIED // FOR OFFICIAL USE ONLY"
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -21,6 +22,15 @@ def open_library():
     index = SearchIndex.open()
     index.update(library)
     return library, index
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """The bundled library and its index under a home of its own, once per test module
+    (import it into a test module to use it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BRIEFING_BOOK_HOME", str(tmp_path_factory.mktemp("home")))
+        yield open_library()
 
 
 def draft(library, index, topics, per_topic=2, **meta):

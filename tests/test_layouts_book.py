@@ -8,17 +8,10 @@ import re
 
 import pytest
 
-from tests.layouts_support import MARKING, NS, docx_paragraphs, docx_part, draft, export_bytes, html_tree, open_library, pdf_pages
+from tests.layouts_support import library, MARKING, NS, docx_paragraphs, docx_part, draft, export_bytes, html_tree, pdf_pages
 
 LAYOUT = "book"
 TABS = ["Tab A: Extradition", "Tab B: Visitors", "Tab C: Migration"]
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_BOOK_HOME", str(tmp_path_factory.mktemp("home")))
-        yield open_library()
 
 
 @pytest.fixture(scope="module")

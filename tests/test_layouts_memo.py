@@ -8,19 +8,12 @@ import re
 
 import pytest
 
-from tests.layouts_support import (MARKING, docx_paragraphs, docx_part, draft, export_bytes, html_text, html_tree,
-                                   in_order, open_library, pdf_pages)
+from tests.layouts_support import (library, MARKING, docx_paragraphs, docx_part, draft, export_bytes, html_text, html_tree,
+                                   in_order, pdf_pages)
 
 LAYOUT = "info-memo"
 HEADING_BLOCK = ("MEMORANDUM FOR:", "FROM:", "DATE:", "SUBJECT:")  # the memo heading block
 SUMMARY = "Colombia remains the closest U.S. security partner in the region."
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_BOOK_HOME", str(tmp_path_factory.mktemp("home")))
-        yield open_library()
 
 
 @pytest.fixture(scope="module")

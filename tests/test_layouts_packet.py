@@ -8,20 +8,13 @@ import re
 
 import pytest
 
-from tests.layouts_support import NS, docx_paragraphs, draft, export_bytes, html_text, html_tree, in_order, open_library, pdf_pages
+from tests.layouts_support import library, NS, docx_paragraphs, draft, export_bytes, html_text, html_tree, in_order, pdf_pages
 
 LAYOUT = "packet"
 # deliberately out of order, with case and an accent: a reader's order is Ávila, coca, Extradition, Plan Colombia
 GLOSSARY = {"Plan Colombia": "U.S. aid package for Colombia, 2000–2015.", "coca": "The plant cocaine is made from.",
             "Extradition": "Handing a suspect over to another country's courts.", "Ávila": "A surname, for the sort test."}
 SORTED_TERMS = ["Ávila", "coca", "Extradition", "Plan Colombia"]
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_BOOK_HOME", str(tmp_path_factory.mktemp("home")))
-        yield open_library()
 
 
 @pytest.fixture(scope="module")

@@ -8,20 +8,13 @@ import re
 
 import pytest
 
-from tests.layouts_support import draft, export_bytes, open_library, pdf_pages
+from tests.layouts_support import library, draft, export_bytes, pdf_pages
 
 SUMMARY = "Colombia remains the closest U.S. security partner in the region."
 TALKING_POINT = "We value Colombia's cooperation on extradition."
 # where each layout prints the summary, and what it calls it
 LABELS = {"memo": "Bottom line:", "study": "Summary:", "book": "Bottom line:", "packet": "Summary:",
           "info-memo": "BLUF:", "info-memo-attachment": "BLUF:"}
-
-
-@pytest.fixture(scope="module")
-def library(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFING_BOOK_HOME", str(tmp_path_factory.mktemp("home")))
-        yield open_library()
 
 
 @pytest.fixture(scope="module")

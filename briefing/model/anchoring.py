@@ -28,7 +28,7 @@ def _paragraph_text(source, paragraph: int) -> str:
     return paragraphs[paragraph - 1]
 
 
-def _tighten(text: str, start: int, end: int) -> tuple[int, int]:
+def tighten(text: str, start: int, end: int) -> tuple[int, int]:
     """Exclude leading/trailing whitespace from the span rather than quoting it."""
     while start < end and text[start].isspace():
         start += 1
@@ -48,7 +48,7 @@ def make_excerpt(source, paragraph: int, start: int, end: int) -> Excerpt:
             raise ValueError(f"{name} must be a whole number, not {value!r}")
     if not 0 <= start < end <= len(text):
         raise ValueError(f"span {start}:{end} is not inside paragraph {paragraph} (length {len(text)})")
-    start, end = _tighten(text, start, end)
+    start, end = tighten(text, start, end)
     if start == end:
         raise ValueError("the selected span is only whitespace")
     before, after = _context(text, start, end)

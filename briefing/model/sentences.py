@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.model.anchoring import tighten
+
 # Lower-case, without the final dot.  Titles and common short forms in news and government text.
 ABBREVIATIONS = frozenset("""
 mr mrs ms dr prof sr jr st gen lt col maj capt cmdr adm sgt gov sen rep pres amb hon rev
@@ -56,15 +58,15 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     start = 0
     for end in _ends(text):
         if offset < end or (offset == end and offset > start):
-            return _tighten(text, start, end)
+            return tighten(text, start, end)
         start = end
-    return _tighten(text, start, len(text))
+    return tighten(text, start, len(text))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for end in _ends(text) + [len(text)]:
-        span = _tighten(text, start, end)
+        span = tighten(text, start, end)
         if span[1] > span[0]:
             spans.append(span)
         start = end
@@ -78,12 +80,4 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         start -= 1
     while 0 < end < len(text) and _WORD_CHAR.match(text[end - 1]) and _WORD_CHAR.match(text[end]):
         end += 1
-    return _tighten(text, start, end)
-
-
-def _tighten(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    return tighten(text, start, end)

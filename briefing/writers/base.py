@@ -26,6 +26,18 @@ class WriteResult:
         return " ".join(self.warnings) or None
 
 
+def deliver(data: bytes, output: Path | None, warnings: list[str], **extra: Any) -> WriteResult:
+    """Bytes for a preview (``output`` None), else an atomic write: a failed write leaves any
+    earlier file at the path as it was."""
+    from briefing.yamlio import atomic_write_bytes
+
+    if output is None:
+        return WriteResult(path=None, data=data, warnings=list(warnings), **extra)
+    output = Path(output)
+    atomic_write_bytes(output, data)
+    return WriteResult(path=output, warnings=list(warnings), **extra)
+
+
 class Writer(Protocol):
     """``write(document, theme, output, progress, cancel) -> WriteResult``.
 

@@ -18,11 +18,10 @@ from pathlib import Path
 
 from briefing.compose.document import Document
 from briefing.errors import BriefingError
-from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
+from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult, deliver
 from briefing.writers.docx import furniture
 from briefing.writers.docx.pandoc_ast import to_pandoc
 from briefing.writers.docx.reference import REFERENCE_DOCX
-from briefing.yamlio import atomic_write_bytes
 
 
 def pandoc_path() -> str:
@@ -76,8 +75,4 @@ def write_docx(document: Document, theme=None, output: Path | None = None, progr
     running_label = any(part.header_label for part in document.parts)
     data = furniture.finish(raw, document.info, running_label=running_label, deterministic=deterministic)
     report(1.0, "Done")
-    if output is None:
-        return WriteResult(path=None, data=data, warnings=list(document.warnings))
-    output = Path(output)
-    atomic_write_bytes(output, data)
-    return WriteResult(path=output, warnings=list(document.warnings))
+    return deliver(data, output, document.warnings)

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from briefing import paths
 from briefing.compose.document import Document, NoteList, NoteRef, Paragraph
-from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult
-from briefing.yamlio import atomic_write_bytes
+from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult, deliver
 
 TEMPLATES_DIR = paths.RESOURCES_DIR / "templates" / "html"
 TITLE_ROLES = ("cover-title", "memo-title")  # printed as the page's one <h1>
@@ -96,8 +95,4 @@ def write_html(document: Document, theme=None, output: Path | None = None, progr
     if cancel is not None and cancel():
         raise ExportCancelled()
     report(1.0, "Done")
-    if output is None:
-        return WriteResult(path=None, data=data, warnings=list(document.warnings))
-    output = Path(output)
-    atomic_write_bytes(output, data)
-    return WriteResult(path=output, warnings=list(document.warnings))
+    return deliver(data, output, document.warnings)
