@@ -53,6 +53,11 @@ CITATIONS_NOTE = ("export() formats citations with `briefing.citation.processor_
                   "untimed, first), as every export after a briefing's first one is: no pandoc call.  The "
                   "first-export rows below show an empty cache; the Citer adapter rows show composition and the "
                   "PDF writer without either")
+WEASY_NOTE = ("WeasyPrint and the export are timed in separate processes at different moments, so the other "
+              "engineers' load on this 2-core machine moves this ratio: 9.0x, 5.8x and 8.9x in three runs of the "
+              "quiet-machine round (loads 0.6-3.1); timed back to back at load ~1, WeasyPrint took 9.6-11.3 s "
+              "against 1.31 s of CPU for the export, 7.3-8.6x: the target is met narrowly at best, and for the "
+              "same reason as the 2.0x row (reportlab's multi-fragment path for the end matter)")
 FIRST_EXPORT_NOTE = ("why not met: the one pandoc citeproc call (~0.15-0.2 s to start and read the Chicago style, "
                      "then ~2.3 ms per citation: ~1.1 s for the 480 notes and ~0.35 s for the 383 bibliography "
                      "entries of the benchmark briefing) is the whole difference from the cached export; "
@@ -273,7 +278,8 @@ PROFILE_NOTES = [
         'none on a re-export or in a new process with the saved cache (checked by counting calls).  Changed: '
         'each export listed the registry by parsing every theme, layout and CSL file (~10-20 ms, ~10% of the '
         '10-page export; now remembered per file while its stat is unchanged); markup whose characters every '
-        'face of the family draws skips the per-face glyph check; the page frame is copied shallowly for each '
+        'face of the family draws skips the per-face glyph check (building the story 0.30 -> 0.26 s of CPU), '
+        'text with nothing to clean skips two regex substitutions; the page frame is copied shallowly for each '
         'of the ~500 keep-together measurements instead of deep-copied (the PDF is byte-identical).  Tables '
         'now use the composed relative widths and top-aligned cells.'
     ),

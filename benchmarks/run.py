@@ -31,7 +31,7 @@ from pathlib import Path
 
 from benchmarks.notes import (CITATIONS_NOTE, DENSE, EXPORT_BARE, EXPORT_STOCK_NOTE, FIRST_EXPORT_NOTE, FIXTURE,
                               PROFILE_NOTES, PROGRESS_HISTORY, PROGRESS_START, RESPONSIVENESS_NOTE,
-                              SEARCH_COLD_LIMIT, SEARCH_SCAN_LIMIT, STARTUP_LIMITS)
+                              SEARCH_COLD_LIMIT, SEARCH_SCAN_LIMIT, STARTUP_LIMITS, WEASY_NOTE)
 
 REPO = Path(__file__).resolve().parents[1]
 DOC = REPO / "docs" / "benchmarks.md"
@@ -233,7 +233,7 @@ def _export_rows(e: dict) -> list[Row]:
                      f"{e['weasy_ratio']:.1f}x (WeasyPrint / export())", _status(e["weasy_ratio"], 8, ">="),
                      "measured in separate processes of the same run; the HTML has the same printed text "
                      "(incl. notes and sources), a cover, contents with target-counter page numbers, the marking, "
-                     "title and Page X of Y in the page margins"))
+                     f"title and Page X of Y in the page margins; {WEASY_NOTE}"))
     else:
         rows.append(("Export >= 8x faster than WeasyPrint", "not measured", "", "", w.get("error", "")))
     m = e.get("memory", {})
