@@ -15,6 +15,7 @@ import copy
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
 from briefing import registry, writers
 from briefing.gui.safe_text import make_plain
@@ -110,8 +111,8 @@ class ExportChoices(QObject):
                                       on_error=lambda exc: self._failed(generation, exc))
 
     def _show(self, generation: int, verdict) -> None:
-        if generation != self.generation:
-            return  # the choices changed since this check started
+        if generation != self.generation or not isValid(self.verdict_label):
+            return  # the choices changed since this check started, or the dialog is gone
         self.verdict = verdict
         if verdict is None:
             self.verdict_label.setText("This layout has no page budget.")
@@ -125,7 +126,7 @@ class ExportChoices(QObject):
         self.verdict_changed.emit(verdict)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self.generation:
+        if generation == self.generation and isValid(self.verdict_label):
             self.verdict_label.setText(f"The page budget could not be checked: {exc}")
 
     def use_attachment_layout(self) -> None:
