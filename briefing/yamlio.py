@@ -7,7 +7,6 @@ mid-save leaves the previous file intact.
 
 from __future__ import annotations
 
-import glob
 import functools
 import os
 import re
@@ -242,6 +241,8 @@ STALE_TEMP_SECONDS = 3600
 def _remove_stale_temps(path: Path) -> None:
     """Delete ``.<name>.*.tmp`` siblings left by a save that was killed (older than an hour, so
     a save still running in another window or process is never touched)."""
+    import glob  # only when saving
+
     cutoff = time.time() - STALE_TEMP_SECONDS
     try:
         candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))

@@ -21,7 +21,6 @@ can never make the app read a file or the network.
 
 from __future__ import annotations
 
-import html
 import json
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
@@ -51,17 +50,23 @@ def py_index(text: str, utf16_offset: int) -> int:
     return len(text)
 
 
+def _escape(text: str) -> str:
+    from html import escape  # html and html.entities (~2 ms) are imported once a source is shown
+
+    return escape(text)
+
+
 def _marked(source, field: str, value) -> str:
-    out = html.escape(str(value))
+    out = _escape(str(value))
     if source.is_inferred(field):
-        reason = html.escape(source.inferred[field])
+        reason = _escape(source.inferred[field])
         out += f' <i title="{reason}">(inferred)</i>'
     return out
 
 
 def header_html(source) -> str:
     """Escaped metadata block: title, publisher, authors, date, kind, URL, with (inferred) marks."""
-    title = _marked(source, "title", source.title) if source.title else f"<i>{html.escape(source.label)}</i> (no title)"
+    title = _marked(source, "title", source.title) if source.title else f"<i>{_escape(source.label)}</i> (no title)"
     rows = [
         ("Publisher", _marked(source, "publisher", source.publisher) if source.publisher else "<i>unknown</i>"),
         ("Authors", _marked(source, "authors", "; ".join(source.author_names())) if source.authors else "<i>not stated</i>"),
@@ -73,7 +78,7 @@ def header_html(source) -> str:
     if source.origin == "user":
         rows.append(("Library", "your library (imported or corrected)"))
     body = "".join(f"<tr><td><b>{k}:</b>&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-    captions = "".join(f"<p><i>Caption: {html.escape(c)}</i></p>" for c in source.captions)
+    captions = "".join(f"<p><i>Caption: {_escape(c)}</i></p>" for c in source.captions)
     return f"<h2>{title}</h2><table cellspacing='0' cellpadding='1'>{body}</table>{captions}<hr>"
 
 
