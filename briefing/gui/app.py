@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 import briefing
 from briefing.errors import BriefingError
@@ -96,6 +96,8 @@ def _run(argv: list[str] | None, settle_gc) -> int:
     app = make_application(argv)
     library = load_library(args.library)
     if library.bundled_problem():  # a broken install: say so, rather than open an empty library
+        from PySide6.QtWidgets import QMessageBox  # set up (with its enums) only when a message is shown
+
         QMessageBox.critical(None, APP_NAME, library.bundled_problem())
         return 1
     index, index_error = None, None
@@ -117,6 +119,8 @@ def _run(argv: list[str] | None, settle_gc) -> int:
         try:
             window.controller.open(to_open)
         except BriefingError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(window, APP_NAME, str(exc))
     if library.problems:
         window.show_message(

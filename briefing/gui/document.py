@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing.errors import BriefingError, ContentError
 from briefing.model.changes import Change
@@ -188,6 +188,8 @@ class DocumentController(QObject):
             return False
         newest = found[0]
         if auto_answer is None:
+            from PySide6.QtWidgets import QMessageBox  # set up (with its enums) only when asked
+
             box = QMessageBox(parent_widget)
             box.setIcon(QMessageBox.Icon.Question)
             box.setWindowTitle("Recover unsaved work?")

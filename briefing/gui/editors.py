@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMessageBox
+from PySide6.QtWidgets import QDockWidget
 
 from briefing.gui.icons import ACTION_ICONS, themed_icon
 from briefing.gui.section_editor import SectionEditor
@@ -102,6 +102,8 @@ class BriefingEditors:
         return True
 
     def confirm_delete(self, topic) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # set up (with its enums) only when asked
+
         answer = QMessageBox.question(self.window, "Delete topic",
                                       f"Remove the topic “{topic.title}”? Excerpts already in the briefing stay.",
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

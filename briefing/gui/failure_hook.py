@@ -9,11 +9,12 @@ come from ``briefing.failures.describe``, the same as the command line's.
 from __future__ import annotations
 
 import sys
-from typing import Callable
-
-from PySide6.QtWidgets import QMessageBox
+from typing import TYPE_CHECKING, Callable
 
 from briefing.failures import describe
+
+if TYPE_CHECKING:  # annotations only
+    from PySide6.QtWidgets import QMessageBox
 
 TITLE = "Briefing Book"
 
@@ -43,6 +44,8 @@ def install(window) -> Callable[[], None]:
 
 def show_failure(window, text: str) -> QMessageBox:
     """A window-modal warning that does not block the code that failed, and the status line."""
+    from PySide6.QtWidgets import QMessageBox  # set up (with its enums) when a failure is shown, not at start-up
+
     window.statusBar().showMessage(text, 15000)
     box = QMessageBox(QMessageBox.Icon.Warning, TITLE, text, QMessageBox.StandardButton.Ok, window)
     box.setObjectName("failureMessage")

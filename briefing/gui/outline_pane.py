@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QToolBar,
     QTreeView,
     QVBoxLayout,
@@ -414,6 +413,8 @@ class OutlinePane(QWidget):
         try:
             action()
         except BriefingError as exc:
+            from PySide6.QtWidgets import QMessageBox  # set up (with its enums) only when a message is shown
+
             QMessageBox.warning(self, "Briefing Book", str(exc))
 
     def kind_of(self, ident: str) -> str | None:
