@@ -8,7 +8,6 @@ markup (or a resource URL) into the view.  Colours come from the widget palette.
 
 from __future__ import annotations
 
-import html
 
 from PySide6 import QtGui, QtWidgets
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QStyledItemDelegate
 # first painted: PySide6 sets a class up (with all its enums) on first use, ~12 ms at start-up
 # for these, and nothing is painted by this delegate until a topic or search has results.
 
-from briefing.gui.safe_text import plain_tooltip
+from briefing.gui.safe_text import escape, plain_tooltip
 
 PassageRole = Qt.ItemDataRole.UserRole + 1
 HtmlRole = Qt.ItemDataRole.UserRole + 2
@@ -34,11 +33,11 @@ def highlight_html(text: str, spans, mark_colour: str | None = None) -> str:
             start = pos
             if start >= end:
                 continue
-        out.append(html.escape(text[pos:start]))
+        out.append(escape(text[pos:start]))
         style = f' style="background-color:{mark_colour}"' if mark_colour else ""
-        out.append(f"<b><span{style}>{html.escape(text[start:end])}</span></b>")
+        out.append(f"<b><span{style}>{escape(text[start:end])}</span></b>")
         pos = end
-    out.append(html.escape(text[pos:]))
+    out.append(escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")
 
 
@@ -101,7 +100,7 @@ class PassageListModel(QAbstractListModel):
             return f"{p.snippet} — {where}"
         if role == HtmlRole:
             snippet = highlight_html(p.snippet, p.snippet_highlights)
-            return f"{snippet}<br><small><i>{html.escape(where)}</i></small>"
+            return f"{snippet}<br><small><i>{escape(where)}</i></small>"
         if role == PassageRole:
             return p
         return None
@@ -114,7 +113,7 @@ class HighlightDelegate(QStyledItemDelegate):
         doc = QtGui.QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(4)
-        doc.setHtml(index.data(HtmlRole) or html.escape(index.data() or ""))
+        doc.setHtml(index.data(HtmlRole) or escape(index.data() or ""))
         width = option.rect.width() if option.rect.width() > 0 else 300
         doc.setTextWidth(max(width, 80))
         return doc

@@ -30,6 +30,8 @@ from PySide6.QtGui import QColor, QPalette
 # (with all its enums) on first use, ~4 ms of start-up for these
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from briefing.gui.safe_text import escape
+
 EXCERPT_MIME = "application/x-briefing-excerpt"
 LINE_SEPARATOR = "\u2028"
 
@@ -50,23 +52,17 @@ def py_index(text: str, utf16_offset: int) -> int:
     return len(text)
 
 
-def _escape(text: str) -> str:
-    from html import escape  # html and html.entities (~2 ms) are imported once a source is shown
-
-    return escape(text)
-
-
 def _marked(source, field: str, value) -> str:
-    out = _escape(str(value))
+    out = escape(str(value))
     if source.is_inferred(field):
-        reason = _escape(source.inferred[field])
+        reason = escape(source.inferred[field])
         out += f' <i title="{reason}">(inferred)</i>'
     return out
 
 
 def header_html(source) -> str:
     """Escaped metadata block: title, publisher, authors, date, kind, URL, with (inferred) marks."""
-    title = _marked(source, "title", source.title) if source.title else f"<i>{_escape(source.label)}</i> (no title)"
+    title = _marked(source, "title", source.title) if source.title else f"<i>{escape(source.label)}</i> (no title)"
     rows = [
         ("Publisher", _marked(source, "publisher", source.publisher) if source.publisher else "<i>unknown</i>"),
         ("Authors", _marked(source, "authors", "; ".join(source.author_names())) if source.authors else "<i>not stated</i>"),
@@ -78,7 +74,7 @@ def header_html(source) -> str:
     if source.origin == "user":
         rows.append(("Library", "your library (imported or corrected)"))
     body = "".join(f"<tr><td><b>{k}:</b>&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-    captions = "".join(f"<p><i>Caption: {_escape(c)}</i></p>" for c in source.captions)
+    captions = "".join(f"<p><i>Caption: {escape(c)}</i></p>" for c in source.captions)
     return f"<h2>{title}</h2><table cellspacing='0' cellpadding='1'>{body}</table>{captions}<hr>"
 
 

@@ -7,10 +7,16 @@ user text are forced to plain text, and tooltips are escaped into a plain paragr
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
+
+
+def escape(text: str) -> str:
+    """``html.escape``; the html module (and its entity table, ~2 ms) is imported on first use,
+    once something is shown, not at start-up."""
+    from html import escape as html_escape
+
+    return html_escape(text)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -31,4 +37,4 @@ def plain_tooltip(text: str | None) -> str | None:
         return None
     if not text:
         return text
-    return "<p style='white-space:pre-wrap'>" + html.escape(str(text)) + "</p>"
+    return "<p style='white-space:pre-wrap'>" + escape(str(text)) + "</p>"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 from typing import Any, Callable
@@ -72,6 +71,8 @@ def _names(data: dict, key: str, keys: tuple | None = None) -> list:
 
 
 def _iso_date(value: Any, keys: tuple) -> str:
+    import datetime as dt  # imported by the YAML parser anyway; not at a start-up that parses nothing
+
     if isinstance(value, dt.date):
         value = value.isoformat()
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -197,6 +198,8 @@ def _date(data: dict) -> tuple[str | None, str | None]:
         if precision not in (None, ""):
             raise FieldProblem(("date_precision",), "given without a date")
         return None, None
+    import datetime as dt  # see _iso_date
+
     if isinstance(value, dt.date):
         value = value.isoformat()
     elif isinstance(value, int) and not isinstance(value, bool):
