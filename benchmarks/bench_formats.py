@@ -91,10 +91,10 @@ def _memo(runs: int) -> dict:
 
 def _preview(runs: int) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.fixtures import make_briefing
+    from benchmarks.loop_gaps import LoopGaps
     from briefing.gui.document import DocumentController
     from briefing.gui.preview_pane import PreviewPane
     from briefing.writers import export
@@ -120,17 +120,7 @@ def _preview(runs: int) -> dict:
     pane.rendered.connect(lambda *_: shown.append(time.perf_counter()))
     started: list[float] = []
     pane.timer.timeout.connect(lambda: started.append(time.perf_counter()))
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(beat)
+    heartbeat = LoopGaps()
     wait(lambda: bool(shown))  # the first render when shown
     preview, exports, longest = [], [], []
     for run in range(runs + 1):
@@ -138,8 +128,6 @@ def _preview(runs: int) -> dict:
         started.clear()
         controller.set_meta("title", f"Preview benchmark {run}")  # an edit
         wait(lambda: bool(started))
-        gaps.clear()
-        last[0] = time.perf_counter()
         heartbeat.start()
         wait(lambda: bool(shown))
         heartbeat.stop()
@@ -148,7 +136,7 @@ def _preview(runs: int) -> dict:
         if run:  # the first is a warm-up
             exports.append(time.perf_counter() - t0)
             preview.append(shown[0] - started[0])
-            longest.append(max(gaps) if gaps else 0.0)
+            longest.append(heartbeat.longest)
     pane.shutdown()
     return {"pages": pages, "preview": preview, "export": exports, "longest_gap": longest,
             "ratios": [p / e for p, e in zip(preview, exports)]}

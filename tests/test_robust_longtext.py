@@ -4,31 +4,17 @@ PDF in order, and a long export reports progress on the command line."""
 from __future__ import annotations
 
 import io
-import random
 import re
 import time
 
 from pypdf import PdfReader
 
+from benchmarks.bench_robustness import long_text  # the same pasted-report text the benchmark times
 from briefing.cli.main import main
 from briefing.library import Library
 from briefing.model import Briefing, BriefingMeta, Section, storage
 from briefing.model.briefing import Note
 from briefing.writers import export
-
-VOCABULARY = ("security cooperation Colombia United States training officers extradition program assistance "
-              "the of and in to").split()
-
-
-def long_text(size: int, seed: int = 1) -> str:
-    """Sentences of ordinary words, like a pasted report, ``size`` characters long."""
-    rnd = random.Random(seed)
-    out, total = [], 0
-    while total < size:
-        sentence = " ".join(rnd.choice(VOCABULARY) for _ in range(rnd.randint(8, 25))).capitalize() + ". "
-        out.append(sentence)
-        total += len(sentence)
-    return "".join(out)[:size].strip()
 
 
 def _pdf(briefing: Briefing) -> bytes:
