@@ -150,7 +150,12 @@ print(json.dumps({"indexed": res.indexed, "unchanged": res.unchanged, "texts_rea
 
 
 def _launch(code: str, home: Path, args: list[str], pycache: Path | None = None) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(REPO), BRIEFING_BOOK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    # The per-user folders go under ``home`` through the XDG variables (platformdirs honours them on
+    # Linux), not BRIEFING_BOOK_HOME: that override skips the platformdirs import a real user's launch
+    # pays.  Both kinds of launch get the same variables (Qt and fontconfig read them too).
+    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen",
+               **{f"XDG_{kind}_HOME": str(home / f"xdg-{kind.lower()}") for kind in ("DATA", "CACHE", "CONFIG")})
+    env.pop("BRIEFING_BOOK_HOME", None)
     if pycache is not None:
         # Bytecode as an installed app has it (pip compiles at install; an editable checkout writes
         # __pycache__ on first import).  Without this, an environment with PYTHONDONTWRITEBYTECODE=1
