@@ -19,6 +19,9 @@ FIXTURES = ("topics", "mixed")
 THEMES = ("memo", "study")
 STYLES = ("chicago", "apa", "mla")
 _FOOTER = re.compile(r"Page \d+ of \d+")
+# note references are printed in superior figures since the reference was made (``<super>``
+# digits before): the same numbers, so they compare as digits
+_DIGITS = str.maketrans("\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789")
 
 
 def fixture_library():
@@ -46,6 +49,7 @@ def summary(pdf: bytes) -> dict:
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     text = "".join("".join(_FOOTER.sub("", page.extract_text() or "").split()) for page in reader.pages)
+    text = text.translate(_DIGITS)
     outline = [[item.title, reader.get_destination_page_number(item) + 1] for item in reader.outline
                if not isinstance(item, list)]
     return {"text": text, "outline": outline, "pages": len(reader.pages)}

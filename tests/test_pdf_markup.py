@@ -1,5 +1,5 @@
 """Composed spans become Paragraph markup only through markup.spans_markup: every text escaped,
-links only for plain http(s) URLs, a note reference as a superscript number."""
+links only for plain http(s) URLs, a note reference in superior figures."""
 
 from __future__ import annotations
 
@@ -22,4 +22,4 @@ def test_only_safe_urls_become_links():
 
 def test_note_references_and_emphasis():
     out = spans_markup([Span("Title", italic=True), Span(", 2021"), NoteRef(12), Span("")])
-    assert out == "<i>Title</i>, 2021<super>12</super>"
+    assert out == "<i>Title</i>, 2021\u00b9\u00b2"  # superior figures: the paragraph stays one face

@@ -21,6 +21,10 @@ _WS = re.compile(r"[\t\r\n]+")
 _NEEDS_CLEAN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s")
 LINK_COLOR = "#1a4c8b"  # when a theme gives no link colour
+# A note reference in the font's own superior figures (every bundled DejaVu face has them):
+# designed glyphs rather than reportlab's scaled ``<super>`` digits, and the attribution they end
+# stays one face, which reportlab breaks and draws ~3x faster (480 attributions: ~0.25 -> ~0.09 s)
+SUPERIOR = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
 def clean(text: str | None) -> str:
@@ -68,23 +72,44 @@ def text_markup(text: str) -> str:
     return "<br/>".join(esc(line) for line in text.split("\n"))
 
 
-def spans_markup(spans: Iterable, color: str = LINK_COLOR) -> str:
+def paragraph_url(spans: Iterable) -> str | None:
+    """The one URL a paragraph links to, when all its link spans share one that ``safe_url``
+    accepts (a source entry, an endnote), else None (no link, an unsafe one, or several)."""
+    found = None
+    for span in spans:
+        url = getattr(span, "url", None)
+        if not url:
+            continue
+        checked = safe_url(url)
+        if checked is None or (found is not None and checked != found):
+            return None
+        found = checked
+    return found
+
+
+def spans_markup(spans: Iterable, color: str | None = LINK_COLOR, links: bool = True) -> str:
     """A composed document's inline spans (``briefing.compose.document``) as Paragraph markup:
     every text escaped, links only for URLs ``safe_url`` accepts, a note reference as a
-    superscript number."""
+    number in superior figures.
+
+    With ``links=False`` the caller links the whole paragraph (``flowables.LinkedParagraph``):
+    URL text is printed in ``color`` (a ``<font>``), or, with ``color=None``, in the paragraph's
+    own colour and face, so the paragraph stays one fragment run for reportlab."""
     parts = []
     for span in spans:
         text = getattr(span, "text", None)
         if text is None:  # a NoteRef
-            parts.append(f"<super>{span.number}</super>")
+            parts.append(str(span.number).translate(SUPERIOR))
             continue
         if not text:
             continue
         body = text_markup(text)
         if span.url:
             checked = safe_url(span.url)
-            if checked is not None:
-                body = f'<a href="{esc(checked)}" color="{color}">{body}</a>'
+            if checked is not None and links:
+                body = f'<a href="{esc(checked)}" color="{color or LINK_COLOR}">{body}</a>'
+            elif checked is not None and color:
+                body = f'<font color="{color}">{body}</font>'
         if span.italic:
             body = f"<i>{body}</i>"
         if span.bold:

@@ -16,8 +16,9 @@ from reportlab.platypus import TableStyle
 
 from briefing.compose import document as d
 from briefing.writers.pdf.coverage import SafeParagraph as Paragraph  # missing glyphs replaced and reported
-from briefing.writers.pdf.flowables import AnchoredHeading, Gap, HeaderLabel, RuledLines, TocEntry, ruled_paragraph_class
-from briefing.writers.pdf.markup import LINK_COLOR, esc, spans_markup
+from briefing.writers.pdf.flowables import (AnchoredHeading, Gap, HeaderLabel, LinkedParagraph, RuledLines, TocEntry,
+                                            ruled_paragraph_class)
+from briefing.writers.pdf.markup import LINK_COLOR, esc, paragraph_url, spans_markup
 from briefing.writers.pdf.styles import color
 from briefing.writers.themes import Theme
 
@@ -51,7 +52,11 @@ class StoryRenderer:
         self.safe = safe  # fallback after a LayoutError: no keep-together groups
         self.quote_class = ruled_paragraph_class(theme["quote.rule_width"], color(theme, "colors.rule"),
                                                  8 if not theme["quote.shade"] else 10)
-        self.link_color = theme["colors.link"] or LINK_COLOR
+        self.link_color = theme.color("colors.link") or LINK_COLOR
+        # URL text in its own colour only where the theme gives links one: in the text colour it
+        # stays part of the paragraph's one face (reportlab's fast path), and APA 7 allows it
+        text = theme.color("colors.text")
+        self.url_color = None if self.link_color.lower() == (text or "").lower() else self.link_color
 
     # -- helpers ----------------------------------------------------------------------
     def style(self, name: str, markup: str) -> ParagraphStyle:
@@ -71,6 +76,15 @@ class StoryRenderer:
     def markup(self, spans) -> str:
         return spans_markup(spans, self.link_color)
 
+    def linked(self, spans, style: ParagraphStyle, prefix: str = "", **kw) -> Paragraph:
+        """A paragraph of ``spans``; one whose links all go to one URL is that link as a whole."""
+        url = paragraph_url(spans)
+        if url is None:
+            return Paragraph(prefix + self.markup(spans), style, **kw)
+        para = LinkedParagraph(prefix + spans_markup(spans, self.url_color, links=False), style, **kw)
+        para.bb_url = url
+        return para
+
     # -- blocks ----------------------------------------------------------------------------
     def heading(self, block: d.Heading) -> list:
         markup = self.markup(block.spans)
@@ -84,7 +98,8 @@ class StoryRenderer:
         spans = block.spans
         if block.role == "cover-label":
             spans = [d.Span(s.text.upper(), s.italic, s.bold) if isinstance(s, d.Span) else s for s in spans]
-        return [self.para(self.markup(spans), ROLE_STYLES.get(block.role, "body"))]
+        markup = self.markup(spans)
+        return [self.linked(spans, self.style(ROLE_STYLES.get(block.role, "body"), markup))]
 
     def quote(self, block: d.Quote) -> list:
         out: list = []
@@ -99,7 +114,7 @@ class StoryRenderer:
             text += " " + self.markup(block.in_text)
         out.append(self.quote_class(text or "\u00a0", self.s["quote"]))
         if block.citation:
-            out.append(self.para(self.markup(block.citation), "attribution"))
+            out.append(self.linked(block.citation, self.s["attribution"]))
         if block.comment:
             out.append(self.para(self.markup(block.comment), "comment"))
         # a short excerpt stays with its label and attribution; a long one simply splits
@@ -127,11 +142,10 @@ class StoryRenderer:
         return out
 
     def note_list(self, block: d.NoteList) -> list:
-        return [Paragraph(f"{note.number}.\u2002" + self.markup(note.spans), self.s["endnote"])
-                for note in block.notes]
+        return [self.linked(note.spans, self.s["endnote"], f"{note.number}.\u2002") for note in block.notes]
 
     def bibliography(self, block: d.Bibliography) -> list:
-        return [Paragraph(self.markup(entry), self.s["bib"]) for entry in block.entries]
+        return [self.linked(entry, self.s["bib"]) for entry in block.entries]
 
     def table(self, block: d.Table) -> list:
         rows = ([block.header] if block.header else []) + block.rows
