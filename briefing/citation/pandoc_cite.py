@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
+from briefing.citation import waiting
 from briefing.citation.formats import Run
 from briefing.errors import BriefingError
 
@@ -87,13 +89,39 @@ def render(style_path: Path, items: Sequence[dict], cites: Sequence[Cite], nocit
             command.append("--metadata=suppress-bibliography")
         payload = json.dumps(document(cites, nocite), ensure_ascii=False).encode("utf-8")
         try:
-            done = subprocess.run(command, input=payload, capture_output=True, timeout=TIMEOUT_S)
+            done = _run(command, payload, waiting.current(), len(cites) + len(nocite))
         except (OSError, subprocess.TimeoutExpired) as exc:
             raise BriefingError(f"pandoc could not format the citations: {exc}") from None
     if done.returncode:
         message = done.stderr.decode("utf-8", "replace").strip()[:400]
         raise BriefingError(f"pandoc could not format the citations with {Path(style_path).name}: {message}")
     return read(json.loads(done.stdout), len(cites))
+
+
+def _run(command: list[str], payload: bytes, report: waiting.Waiting | None, count: int):
+    """pandoc with ``payload`` on stdin; with ``report``, polled so the caller hears about the wait
+    (and may stop it by raising from ``report``: pandoc is killed, the exception goes on)."""
+    if report is None:
+        return subprocess.run(command, input=payload, capture_output=True, timeout=TIMEOUT_S)
+    start = time.monotonic()
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        pending: bytes | None = payload  # given once; a retried communicate() goes on writing it
+        while True:
+            try:
+                stdout, stderr = proc.communicate(pending, timeout=waiting.POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                pending = None
+                elapsed = time.monotonic() - start
+                try:
+                    if elapsed > TIMEOUT_S:
+                        raise subprocess.TimeoutExpired(command, TIMEOUT_S)
+                    report(elapsed, count)
+                except BaseException:
+                    proc.kill()
+                    proc.communicate()
+                    raise
+    return subprocess.CompletedProcess(command, proc.returncode, stdout, stderr)
 
 
 def read(ast: dict, count: int) -> Rendered:

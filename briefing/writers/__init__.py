@@ -73,8 +73,9 @@ def export(briefing, library, output, *, format: str = "pdf", layout=None, theme
     briefing's own (``briefing.meta``); ``include`` turns optional parts off
     ({"cover", "toc", "sources", "comments"} -> bool).  ``base_dir``, the saved briefing's folder,
     is where a theme or layout the briefing names by relative path is looked for (and nowhere else)."""
-    from briefing.citation import processor_for
+    from briefing.citation import processor_for, waiting
     from briefing.compose import compose, layout_for, load_layout
+    from briefing.writers.progress import ExportProgress
     from briefing.writers.themes import load_theme
 
     info = get(format)
@@ -83,12 +84,15 @@ def export(briefing, library, output, *, format: str = "pdf", layout=None, theme
     layout_obj = (load_layout(layout) if layout
                   else layout_for(meta, _theme_names(theme or meta.theme, theme_obj), base_dir=base_dir))
     processor = processor_for(style or meta.citation_style or "chicago")
-    document = compose(briefing, library, processor, layout_obj, include)
+    stages = ExportProgress(progress, cancel)
+    with waiting.reporting(stages.citing if progress is not None or cancel is not None else None):
+        document = compose(briefing, library, processor, layout_obj, include)
     if page_size:
         document.info.page_size = page_size.lower()
     if cancel is not None and cancel():
         raise ExportCancelled("export cancelled")
     options: dict[str, Any] = {"deterministic": True} if deterministic else {}
-    return info.load()(document, theme_obj, Path(output) if output is not None else None, progress, cancel, **options)
+    return info.load()(document, theme_obj, Path(output) if output is not None else None,
+                       stages.writing if progress is not None else None, cancel, **options)
 
 
