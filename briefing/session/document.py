@@ -151,13 +151,21 @@ class DocumentSession(Editing):
 
     def autosave_now(self) -> None:
         """Write the recovery copy if there is unsaved work, remove it if there is none.  OSError passes up."""
+        job = self.autosave_job(snapshot=False)
+        if job is not None:
+            job()
+
+    def autosave_job(self, snapshot: bool = True) -> Callable[[], bool] | None:
+        """``autosave_now`` in two halves: the stale copy is removed here, and the write of a
+        copy of the briefing as it is now is returned to run on another thread (None: nothing to
+        write).  The write raises OSError or BriefingError like ``autosave_now``."""
         if self.recovery is None:
-            return
+            return None
         self._unsaved_since = None
         if not self.is_dirty():
             self.recovery.remove()
-            return
-        self.recovery.write(self.briefing, self.path)
+            return None
+        return self.recovery.writer(self.briefing, self.path, snapshot=snapshot)
 
     def pending_recoveries(self) -> list[Recovery]:
         return self.recovery.find_orphans() if self.recovery is not None else []

@@ -8,11 +8,14 @@ A normal close removes both; anything left at start-up belongs to a session that
 
 from __future__ import annotations
 
+import copy
 import json
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from briefing import paths
 from briefing.model.briefing import Briefing
@@ -80,6 +83,13 @@ class RecoveryStore:
     def __init__(self, session_id: str | None = None, directory: Path | None = None):
         self.session_id = session_id or f"{time.strftime('%Y%m%d-%H%M%S')}-{os.urandom(4).hex()}"
         self._directory = directory
+        # Writes may run on another thread (``writer``): the lock keeps a write and a remove apart,
+        # and each write carries a number so an older copy never replaces a newer one, and none
+        # written after a remove (a save, a clean close) brings the copy back.
+        self._lock = threading.RLock()
+        self._issued = 0  # numbers handed to writes
+        self._written = 0  # the newest number on disk
+        self._removed = 0  # the number issued when the copy was last removed
 
     @property
     def directory(self) -> Path:
@@ -97,6 +107,30 @@ class RecoveryStore:
         return self.directory / f"{self.session_id}{INFO_SUFFIX}"
 
     def write(self, briefing: Briefing, original_path: Path | None) -> Path:
+        """Write the copy now (on this thread)."""
+        self.writer(briefing, original_path, snapshot=False)()
+        return self.briefing_path
+
+    def writer(self, briefing: Briefing, original_path: Path | None, snapshot: bool = True) -> Callable[[], bool]:
+        """The write of ``briefing`` as it is at this call, to run later on any thread (an autosave
+        of a long briefing serialises and syncs ~0.1-0.3 s: not on the GUI thread).  It returns
+        False, writing nothing, when a newer copy was written or the copy was removed since."""
+        data = copy.deepcopy(briefing) if snapshot else briefing
+        with self._lock:
+            self._issued += 1
+            number = self._issued
+
+        def write() -> bool:
+            with self._lock:
+                if number <= self._written or number <= self._removed:
+                    return False
+                self._write(data, original_path)
+                self._written = number
+                return True
+
+        return write
+
+    def _write(self, briefing: Briefing, original_path: Path | None) -> None:
         """Info first, then the briefing: a briefing file on disk always has its info beside it."""
         info = {
             "original_path": str(original_path) if original_path else None,
@@ -106,17 +140,18 @@ class RecoveryStore:
         }
         atomic_write_text(self.info_path, json.dumps(info, indent=2))
         atomic_write_text(self.briefing_path, to_yaml(briefing))
-        return self.briefing_path
 
     def exists(self) -> bool:
         return self.briefing_path.exists()
 
     def remove(self) -> None:
-        for path in (self.briefing_path, self.info_path):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+        with self._lock:  # after a write in progress; writes issued before now are dropped
+            self._removed = self._issued
+            for path in (self.briefing_path, self.info_path):
+                try:
+                    path.unlink()
+                except FileNotFoundError:
+                    pass
 
     def find_orphans(self) -> list[Recovery]:
         """Recovery copies left by sessions that are no longer running, newest first."""

@@ -219,3 +219,32 @@ def test_real_crash_recovery(library, qtbot, isolated_home):
     c.close_cleanly()
     assert find_recoveries() == []
     assert DocumentController(library).maybe_restore_recovery(None, auto_answer=True) is False
+
+
+def test_the_timer_autosave_writes_off_the_gui_thread(controller, qtbot, monkeypatch):
+    import threading
+
+    from briefing.session import recovery as rec
+
+    threads: list[str] = []
+    original = rec.RecoveryStore._write
+
+    def spy(self, briefing, original_path):
+        threads.append(threading.current_thread().name)
+        return original(self, briefing, original_path)
+
+    monkeypatch.setattr(rec.RecoveryStore, "_write", spy)
+    controller.add_note("typed, then a pause")
+    qtbot.waitUntil(controller.recovery.exists, timeout=5000)  # the quiet spell, then the write
+    assert controller.wait_for_autosave()
+    assert threads and threading.main_thread().name not in threads
+    text = controller.recovery.briefing_path.read_text(encoding="utf-8")
+    assert "typed, then a pause" in text
+
+
+def test_closing_cleanly_during_a_background_autosave_leaves_no_copy(controller, qtbot):
+    controller.add_note("unsaved")
+    controller.autosave_in_background()
+    controller.close_cleanly()
+    assert controller.wait_for_autosave()
+    assert not controller.recovery.exists()
