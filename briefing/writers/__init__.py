@@ -25,21 +25,34 @@ class WriterInfo:
     writer: Writer | str  # the function, or "module:function" imported on first use
     extension: str  # ".pdf"
     label: str  # "PDF document", for file dialogs
+    warm_up: str | None = None  # "module:function" loading what a first export needs (fonts)
 
     def load(self) -> Writer:
         if callable(self.writer):
             return self.writer
-        module, _, function = self.writer.partition(":")
-        return getattr(importlib.import_module(module), function)
+        return _resolve(self.writer)
+
+    def prepare(self) -> None:
+        """Import the writer and load what its first export would (the PDF writer's ~0.3 s of
+        reportlab and fonts): the export dialog calls it off the GUI thread when it opens."""
+        self.load()
+        if self.warm_up:
+            _resolve(self.warm_up)()
+
+
+def _resolve(target: str):
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
 
 
 _WRITERS: dict[str, WriterInfo] = {}
 
 
-def register(name: str, writer: Writer | str, extension: str, label: str) -> None:
+def register(name: str, writer: Writer | str, extension: str, label: str, warm_up: str | None = None) -> None:
     """Make ``writer`` available as ``name``; a "module:function" string defers the import (the
     PDF writer imports reportlab, which start-up does not need)."""
-    _WRITERS[name] = WriterInfo(name, writer, extension if extension.startswith(".") else "." + extension, label)
+    _WRITERS[name] = WriterInfo(name, writer, extension if extension.startswith(".") else "." + extension, label,
+                                warm_up)
 
 
 def get(name: str) -> WriterInfo:
@@ -53,7 +66,8 @@ def names() -> list[str]:
     return list(_WRITERS)
 
 
-register("pdf", "briefing.writers.pdf.pdf:write_pdf", ".pdf", "PDF document")
+register("pdf", "briefing.writers.pdf.pdf:write_pdf", ".pdf", "PDF document",
+         warm_up="briefing.writers.pdf.fonts:register_fonts")
 register("docx", "briefing.writers.docx:write_docx", ".docx", "Word document")
 register("html", "briefing.writers.html:write_html", ".html", "Web page (HTML)")
 

@@ -156,3 +156,17 @@ def test_replaced_characters_are_reported_in_the_dialog(qtbot, controller, libra
     assert blocker.args == ["done"]
     assert "could not be shown" in dialog.status_label.text()
     assert "U+1F600" in dialog.status_label.text()
+
+
+def test_opening_the_dialog_loads_the_chosen_writer_off_the_gui_thread(qtbot, controller, library, monkeypatch):
+    from briefing.writers import WriterInfo
+
+    prepared: list[tuple[str, bool]] = []
+    monkeypatch.setattr(WriterInfo, "prepare", lambda self: prepared.append(
+        (self.name, threading.current_thread() is threading.main_thread())))
+    dialog = _dialog(qtbot, controller, library)
+    qtbot.waitUntil(lambda: ("pdf", False) in prepared, timeout=5000)
+    dialog.choices.format_box.setCurrentIndex(dialog.choices.format_box.findData("html"))
+    qtbot.waitUntil(lambda: ("html", False) in prepared, timeout=5000)
+    assert all(not on_gui for _, on_gui in prepared)
+

@@ -87,6 +87,8 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
         renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label,
                                  frame_width=pagesize[0] - margins["inner"] - margins["outer"])
         story = bounded(renderer.story())  # long paragraphs as short pieces: layout linear in the text
+        if progress:
+            progress(0.03, "Laying out the pages")
         metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
                     "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],
                     "creator": "Briefing Book"}
