@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,9 +43,13 @@ VALIDATION_SCHEMA = 1
 
 def _validator_key() -> str:
     """What cached validation results depend on: the schema number above, the cached field layout
-    and the known source fields (which change by themselves when a field is added)."""
-    h = hashlib.sha256(repr((VALIDATION_SCHEMA, CACHED_FIELDS, sorted(_validate.SOURCE_FIELDS))).encode())
-    return h.hexdigest()[:16]
+    and the known source fields (which change by themselves when a field is added).
+
+    A CRC, not a cryptographic hash: it only tells one schema from another, and every start-up
+    computes it (hashlib's OpenSSL module costs ~4 ms of imports).  The ``crc32-`` prefix keeps it
+    apart from the earlier sha256 keys, so a cache written under those is simply re-validated."""
+    key = repr((VALIDATION_SCHEMA, CACHED_FIELDS, sorted(_validate.SOURCE_FIELDS))).encode()
+    return f"crc32-{zlib.crc32(key):08x}"
 
 
 @dataclass

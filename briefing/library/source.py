@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +199,8 @@ class Source:
         return self.pages[n - 1]
 
     def content_hash(self) -> str:
+        import hashlib  # here, not at start-up (OpenSSL's module, ~4 ms): only indexing and saving hash
+
         return hashlib.sha256(self.text().encode("utf-8")).hexdigest()
 
     @property

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import logging
 import operator
 import os
@@ -414,6 +413,8 @@ class SearchIndex:
             return exc
         finally:
             self.stats["texts_read"] += 1
+        import hashlib  # imported by the first text indexed, not at start-up (OpenSSL's module, ~4 ms)
+
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         paragraphs = None
         if known is None or known[1] != digest:

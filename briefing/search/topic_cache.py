@@ -15,7 +15,6 @@ Table: topic_results(key, generation, total, depth, hits)
 
 from __future__ import annotations
 
-import hashlib
 import struct
 import logging
 import sqlite3
@@ -53,6 +52,8 @@ def generation(conn: sqlite3.Connection) -> int:
 
 
 def _key(expr: str) -> str:
+    import hashlib  # on the first ranking looked up, not at start-up (OpenSSL's module, ~4 ms)
+
     return hashlib.sha256(f"{RANKING_VERSION}\0{expr}".encode("utf-8")).hexdigest()
 
 
