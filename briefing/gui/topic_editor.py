@@ -22,7 +22,7 @@ from briefing.errors import BriefingError
 from briefing.gui.safe_text import make_plain
 from briefing.library.topics import Topic
 from briefing.library.user_topics import new_topic_id, save_topic
-from briefing.search.query import QueryRefused
+from briefing.search.refused import QueryRefused
 
 COUNT_DELAY_MS = 250
 COUNT_TIME_LIMIT_S = 0.5  # the live count runs as the user types: it may never freeze the window longer

@@ -24,7 +24,7 @@ from briefing.gui.passages import HighlightDelegate, PassageListModel
 from briefing.gui.topics_model import NOT_COUNTED, TopicsModel
 from briefing.gui.worker import run_in_background, serial_pool
 from briefing.gui.safe_text import make_plain
-from briefing.search.query import QueryRefused
+from briefing.search.refused import QueryRefused
 
 SUGGESTION_LIMIT = 30
 

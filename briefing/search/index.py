@@ -27,16 +27,22 @@ import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from briefing import paths
 from briefing.errors import ContentError
 from briefing.locking import file_lock
-from briefing.search import highlight, topic_cache
-from briefing.search.batch import Plan as _Plan, tidy_fts, write_batch
+from briefing.search import topic_cache
 from briefing.search.normalize import NORMALISATION_VERSION
-from briefing.search.query import Phrase, QueryRefused, check_length, parse, topic_fts, topic_match_fts, topic_phrases
+from briefing.search.refused import QueryRefused
 from briefing.search.scan import UNREAD, TextScan
+
+if TYPE_CHECKING:
+    from briefing.search.batch import Plan as _Plan
+    from briefing.search.query import Phrase
+
+# The query parser, highlighting and batch writing (query.py, highlight.py, batch.py) are imported
+# by the first search, suggestion, count or write, not when the GUI opens the index at start-up.
 
 log = logging.getLogger(__name__)
 
@@ -224,6 +230,8 @@ class SearchIndex:
         Takes the index's lock once per topic, so a search from another thread waits for one
         topic's ranking at most; ``cancel()`` True stops between topics (a ranking not stored is
         computed when first asked for).  Returns how many were recomputed."""
+        from briefing.search.query import topic_fts, topic_match_fts
+
         done = 0
         for topic in topics:
             if cancel is not None and cancel():
@@ -344,6 +352,8 @@ class SearchIndex:
 
     def _commit(self, drop: list[str], plans: list[_Plan], tidy: int | None) -> None:
         """Write one batch (``batch.write_batch``) and keep the cached sources table in step with it."""
+        from briefing.search.batch import write_batch
+
         table, self._table = self._table, None  # not valid again until the write has committed
         write_batch(self._conn, drop, plans, tidy)
         if table is not None:
@@ -357,6 +367,8 @@ class SearchIndex:
 
     def _tidy_after(self, inserted: int) -> None:
         """The FTS5 tidy of an update whose last batch wrote nothing (``batch.tidy_fts``)."""
+        from briefing.search.batch import tidy_fts
+
         conn = self._conn
         table, self._table = self._table, None
         conn.execute("BEGIN IMMEDIATE")
@@ -422,7 +434,9 @@ class SearchIndex:
             paragraphs = [(n, text) for n, text in enumerate(source.paragraphs(), 1) if source.is_body(n)]
         if not had_text:
             source.forget_text()  # 10,000 texts need not stay in memory after indexing
-        return _Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
+        from briefing.search.batch import Plan
+
+        return Plan(source.id, text_path, digest, mtime_ns, size, paragraphs)
 
     # -- querying ----------------------------------------------------------------------
     @_one_at_a_time
@@ -431,6 +445,8 @@ class SearchIndex:
 
         QueryRefused (plain words) for a query too long or with too many terms, or one still
         running after QUERY_TIME_LIMIT_S: every other search waits for this one's lock."""
+        from briefing.search.query import check_length, parse
+
         check_length(text)
         query = parse(text)
         with _time_limit(self._conn):
@@ -442,6 +458,8 @@ class SearchIndex:
 
         The ranking is stored in the index until the passages change (``topic_cache``); only
         the returned rows' text is fetched and highlighted."""
+        from briefing.search.query import topic_fts, topic_match_fts, topic_phrases
+
         expr = topic_fts(topic.terms)
         if expr is None or limit <= 0:
             return []
@@ -454,6 +472,8 @@ class SearchIndex:
         """How many passages a topic's terms find, under a time limit like every query
         (``QUERY_TIME_LIMIT_S``, or ``time_limit`` for a live count while the user types):
         QueryRefused when it runs over, so a very common term never holds the index lock long."""
+        from briefing.search.query import topic_fts, topic_match_fts
+
         expr = topic_fts(topic.terms)
         if expr is None:
             return 0
@@ -487,6 +507,8 @@ class SearchIndex:
         """Passages for (passage id, score) pairs: text fetched for just these rows, then highlighted."""
         if not hits:
             return []
+        from briefing.search import highlight
+
         score = dict(hits)
         rows = self._conn.execute(
             f"SELECT id, source_id, paragraph, text FROM passages WHERE id IN ({','.join('?' * len(score))})",
@@ -503,6 +525,8 @@ class SearchIndex:
     def _run(self, expr: str | None, phrases: Iterable[Phrase], limit: int) -> list[Passage]:
         if expr is None or limit <= 0:
             return []
+        from briefing.search import highlight
+
         phrases = list(phrases)
         limit = min(int(limit), MAX_LIMIT)
         rows = self._conn.execute(

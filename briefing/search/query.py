@@ -25,15 +25,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing.errors import BriefingError
 from briefing.search.normalize import query_tokens
+from briefing.search.refused import QueryRefused
 
 MAX_QUERY_CHARS = 2000  # a long paragraph pasted to find its source still fits
 MAX_QUERY_TERMS = 100  # words and phrases, excluded ones included
-
-
-class QueryRefused(BriefingError):
-    """A search that is not run (too long, or stopped at the time limit), in plain words."""
 
 _QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _MULTIPLIERS = {"hundred", "thousand", "million", "millions", "billion", "billions", "trillion", "percent", "per"}
