@@ -11,7 +11,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QInputDialog,
     QLabel,
     QMenu,
     QToolBar,
@@ -384,6 +383,8 @@ class OutlinePane(QWidget):
         if not self._selected_items() or not sections:
             return
         titles = [f"{n}. {s.title}" for n, s in enumerate(sections, start=1)]
+        from PySide6.QtWidgets import QInputDialog  # set up (QDialog's enums with it) on first use, not at start-up
+
         choice, ok = QInputDialog.getItem(self, "Move to section", "Section:", titles, 0, False)
         if ok and choice in titles:
             self.move_selected_to_section(sections[titles.index(choice)].id)
