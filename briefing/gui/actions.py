@@ -8,15 +8,16 @@ Ctrl+Shift+N/H/T/M, Ctrl+T, Ctrl+M, F2, Ctrl+[Shift+]Up/Down and Delete; none ar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QKeySequence
 
 SK = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True)
-class Spec:
+class Spec(NamedTuple):
+    """One command's row in the table (a named tuple: a frozen dataclass took ~1.5 ms to create at start-up)."""
+
     name: str
     text: str
     slot: str  # name of the window method
