@@ -83,6 +83,11 @@ class SectionEditor(QWidget):
 
     def commit(self) -> None:
         """One undo step for whatever changed in this form."""
+        if self.section_id is None:
+            # Nothing shown: the boxes are disabled and their modified flags were cleared when the last
+            # section left (or never set).  Returning here also keeps the first call, at start-up, from
+            # setting up QTextDocument's Python class and its enums (~1 ms) through document().
+            return
         if self.section_id and self.controller.section(self.section_id) is not None:
             values = {name: lines_of(box.toPlainText()) for name, box in self.lists.items()}
             self.controller.set_section_fields(
