@@ -108,3 +108,16 @@ def test_hostile_marking_cannot_leave_the_style_element(tmp_path):
     style = "".join(text_of(s) for s in find_all(tree, "style"))
     top = re.search(r'@top-center\s*\{\s*content:\s*"([^"]*)"', style)
     assert css_unescape(top.group(1)) == hostile
+
+
+@pytest.mark.parametrize("size, expected", [("letter", "612.00pt 792.00pt"), ("a4", "595.28pt 841.89pt"),
+                                            ("legal", "612.00pt 1008.00pt"), ("no-such-size", "letter")])
+def test_the_printed_page_is_the_chosen_page_size(tmp_path, size, expected):
+    """Any registry page size, a user's own included, as the PDF writer would use it."""
+    from briefing import paths
+
+    (paths.user_data_dir() / "page-sizes.yaml").write_text(
+        "legal:\n  label: US Legal\n  width: 612\n  height: 1008\n", encoding="utf-8")
+    path = tmp_path / "sized.html"
+    write_html(sample_document(page_size=size), None, path)
+    assert f"@page {{ size: {expected}; }}" in path.read_text("utf-8")

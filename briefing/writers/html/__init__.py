@@ -61,11 +61,24 @@ def environment():
     return env
 
 
-def _context(document: Document) -> dict:
+def page_size_css(name: str | None) -> str:
+    """The CSS ``@page`` size of a page size from the registry (letter, a4, a user's own) in
+    points, as the PDF writer uses it; an unknown name prints on letter paper."""
+    from briefing import registry
+
+    entry = registry.page_sizes().get((name or "").lower())
+    if entry is None or entry.size is None:
+        return "letter"
+    width, height = entry.size  # validated numbers (72-14400)
+    return f"{width:.2f}pt {height:.2f}pt"
+
+
+def _context(document: Document, theme=None) -> dict:
     blocks = list(document.blocks())
     has_notes_list = any(isinstance(b, NoteList) for b in blocks)
     return {
         "info": document.info,
+        "page_size": page_size_css(document.info.page_size or (theme["page_size"] if theme is not None else None)),
         "parts": document.parts,
         "layout": re.sub(r"[^a-z0-9-]", "", (document.layout or "").lower()),
         "has_title": any(isinstance(b, Paragraph) and b.role in TITLE_ROLES for b in blocks),
@@ -79,19 +92,20 @@ def _context(document: Document) -> dict:
     }
 
 
-def render_html(document: Document) -> str:
-    return environment().get_template("document.html.j2").render(**_context(document))
+def render_html(document: Document, theme=None) -> str:
+    return environment().get_template("document.html.j2").render(**_context(document, theme))
 
 
 def write_html(document: Document, theme=None, output: Path | None = None, progress: Progress | None = None,
                cancel: Cancel | None = None, *, deterministic: bool = False) -> WriteResult:
-    """The writer registered as "html" (``briefing.writers.base.Writer``); ``theme`` is unused:
-    the file carries its own style sheet.  Always deterministic (nothing time-dependent in it)."""
+    """The writer registered as "html" (``briefing.writers.base.Writer``); of ``theme`` only the
+    page size is used (when the document names none): the file carries its own style sheet.
+    Always deterministic (nothing time-dependent in it)."""
     report = progress or (lambda fraction, message: None)
     report(0.05, "Writing the web page")
     if cancel is not None and cancel():
         raise ExportCancelled()
-    data = render_html(document).encode("utf-8", "replace")  # a lone surrogate cannot be UTF-8: "?"
+    data = render_html(document, theme).encode("utf-8", "replace")  # a lone surrogate cannot be UTF-8: "?"
     if cancel is not None and cancel():
         raise ExportCancelled()
     report(1.0, "Done")
