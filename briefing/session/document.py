@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from briefing.errors import BriefingError, ContentError
-from briefing.model import Briefing, Excerpt, anchoring, edits, storage
+from briefing.model import Briefing, Excerpt, anchoring, edits
 from briefing.model.briefing import new_briefing
 from briefing.model import changes as change_records
 from briefing.model.changes import Change
@@ -56,6 +56,8 @@ class DocumentSession(Editing):
     def open(self, path) -> None:
         """Load and check against the library.  Raises BriefingError (plain words) when it cannot be opened."""
         path = Path(path)
+        from briefing.model import storage  # reading and writing files: not needed by a start-up with a new briefing
+
         try:
             briefing = storage.load(path)
         except ContentError as exc:
@@ -120,6 +122,8 @@ class DocumentSession(Editing):
         path = Path(path) if path is not None else self.path
         if path is None:
             raise BriefingError("The briefing has no file yet; choose where to save it.")
+        from briefing.model import storage
+
         try:
             storage.save(self.briefing, path)
         except OSError as exc:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from briefing.errors import BriefingError
 from briefing.model import Excerpt, Note, Section, Subheading, anchoring, edits, kinds
-from briefing.model.sentences import snap_to_words
 
 DEFAULT_SECTION_TITLE = "Excerpts"
 SECTION_TEXT_FIELDS = ("title", "purpose", "kind")
@@ -195,6 +194,8 @@ class Editing:
         excerpt = self.item(item_id)
         if excerpt is None or not kinds.of(excerpt).quoted:
             return
+        from briefing.model.sentences import snap_to_words  # its word patterns are compiled on the first trim
+
         start, end = snap_to_words(excerpt.text, start, end)  # a trim never cuts a word in half
         if (start, end) == (0, len(excerpt.text)):
             return

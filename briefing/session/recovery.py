@@ -19,7 +19,6 @@ from typing import Callable
 
 from briefing import paths
 from briefing.model.briefing import Briefing
-from briefing.model.storage import from_yaml, to_yaml
 from briefing.yamlio import atomic_write_text, read_text
 
 BRIEFING_SUFFIX = ".briefing.yaml"
@@ -61,6 +60,8 @@ class Recovery:
 
     def load(self) -> Briefing:
         """Raises ContentError if the copy is unreadable (e.g. the disk filled mid-write long ago)."""
+        from briefing.model.storage import from_yaml  # the file format's module: imported when a copy is read
+
         return from_yaml(read_text(self.briefing_path), self.briefing_path)
 
     def discard(self) -> None:
@@ -139,6 +140,8 @@ class RecoveryStore:
             "title": briefing.meta.title,
         }
         atomic_write_text(self.info_path, json.dumps(info, indent=2))
+        from briefing.model.storage import to_yaml  # the file format's module: imported by the first autosave
+
         atomic_write_text(self.briefing_path, to_yaml(briefing))
 
     def exists(self) -> bool:
