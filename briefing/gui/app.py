@@ -12,11 +12,24 @@ run off the GUI thread after the window is up, with progress in the status bar.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QTimer
+# The Qt-free modules a start-up needs, imported before PySide6.  Once PySide6 is loaded, its
+# __feature__ import hook reads the source of every module that an import statement names for the
+# first time (to look for "PySide6" in it); what these pull in is then loaded already and named by
+# no later statement: ~70 fewer source files read at each launch (~10-15 ms).
+import briefing.failures  # noqa: F401
+import briefing.library  # noqa: F401
+import briefing.search.index  # noqa: F401
+import briefing.session.document  # noqa: F401
+
+if not os.environ.get("BRIEFING_BOOK_HOME"):
+    import platformdirs  # noqa: F401 - where briefing.paths finds the per-user folders at start-up
+
+from PySide6.QtCore import QTimer  # noqa: E402 - after the modules above, on purpose
 from PySide6.QtWidgets import QApplication
 
 import briefing
