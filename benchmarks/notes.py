@@ -15,14 +15,15 @@ SEARCH_COLD_LIMIT = ('limit: the ranking query itself (~85% of the cold call; th
                      ' then fetch + highlight of the 30 rows ~1.1 ms; the count is no longer made here')
 STARTUP_LIMITS = {
     "bundled": "limit: the modules the window needs beyond PySide6 and each Qt class's first use setting up its "
-               "enums; remaining extras over the bare window (-X importtime self times, inflated by the tool): "
-               "the document model and session ~15 ms (mostly their dataclasses), the library ~10 ms, "
-               "`briefing.search` ~9 ms, OpenSSL's hashlib ~4 ms (the metadata cache key), argparse with "
-               "gettext and locale ~5 ms.  Launches read bytecode (see "
+               "enums; remaining extras over the bare window (in-process): PySide6's __feature__ import hook "
+               "reading the source of each module named after PySide6 loads (~14 ms, 83 files), 16 "
+               "dataclasses of the model, session and library created (~12 ms), the library, search and "
+               "sqlite3 packages, platformdirs (~4-7 ms, paid by every real launch and measured here), the "
+               "visible panes and the saved dock layout (~6 ms).  Launches read bytecode (see "
                "bench_startup.py); compiling every module from source on each launch, as this machine's "
                "PYTHONDONTWRITEBYTECODE=1 made the earlier rounds do, is ~60 ms more",
     "10000": "limit: stamped folders are loaded from the metadata cache without a listing or a stat per file: the "
-             "JSON cache (2.7 MB, ~30 ms) and 10,000 Source objects (~25 ms); the full check (a stat per file, "
+             "JSON cache (~3 MB, ~30-50 ms) and 10,000 Source objects (~25 ms); the full check (a stat per file, "
              "~0.2 s) runs on the index thread after the window is up; the rest is the bundled case",
 }
 RESPONSIVENESS_NOTE = ("The stall that remained after the exporter's fixes (one ~0.33 s gap 0.2-0.3 s after the "
@@ -56,11 +57,9 @@ CITATIONS_NOTE = ("export() formats citations with `briefing.citation.processor_
                   "untimed, first), as every export after a briefing's first one is: no pandoc call.  The "
                   "first-export rows below show an empty cache; the Citer adapter rows show composition and the "
                   "PDF writer without either")
-WEASY_NOTE = ("WeasyPrint and the export are timed in separate processes at different moments, so the other "
-              "engineers' load on this 2-core machine moves this ratio: 9.0x, 5.8x and 8.9x in three runs of the "
-              "quiet-machine round (loads 0.6-3.1); timed back to back at load ~1, WeasyPrint took 9.6-11.3 s "
-              "against 1.31 s of CPU for the export, 7.3-8.6x: the target is met narrowly at best, and for the "
-              "same reason as the 2.0x row (reportlab's multi-fragment path for the end matter)")
+WEASY_NOTE = ("WeasyPrint and export() alternate in one process (until this round they were timed in "
+              "separate processes at different moments, and this shared machine's speed moved the ratio: 9.0x, "
+              "5.8x, 8.9x and 7.4x in four runs)")
 FIRST_EXPORT_NOTE = ("no target of its own: the 2.0x and 10% budgets above were set (issue 10) when composition "
                      "formatted citations in process; the CSL processor that issue 12 brought runs pandoc citeproc, "
                      "and issue 12 budgets that call itself (the citation rows: a first export's formatting <= 1.0x "
@@ -340,15 +339,29 @@ PROFILE_NOTES = [
         'between 0.20 and 0.28 s from run to run, and even between the two parts of one run.  The 10,000-source '
         'row moved the same way (1.76-2.26x over these runs, app medians 0.42-0.59 s against 0.48 s before '
         'this round): no slower in absolute terms, but without margin under 2.0x either.  '
-        'What is left: for the bundled library@BUNDLED_RATIO@, the document model and session (~15 ms of '
-        'imports, mostly dataclasses), `briefing.search` (~9 ms), OpenSSL hashlib (~4 ms), argparse with '
-        'gettext/locale (~5 ms) and the Qt classes the window really uses (the visible Section editor, '
-        'Outline and Topics panes, dock state restore).  `yaml` '
-        '(~18 ms) is no longer imported at start-up: `briefing.yamlio` imports PyYAML on the first parse or '
-        'write (803d5d2) and a warm start-up parses no YAML; the rows before that were 1.57x (bundled) and '
-        '1.86x (10,000 sources).  For 10,000 sources@LARGE_RATIO@, additionally the JSON cache and the Source '
-        'objects (~55 ms).  The full check and the index update on an unchanged library run after the window '
-        'is up, off the GUI thread.'
+        'What was left then: the document model and session (~15 ms of imports, mostly dataclasses), `briefing.search` (~9 ms), OpenSSL hashlib (~4 ms), argparse with gettext/locale (~5 ms) and the Qt classes the window really uses.  `yaml` (~18 ms) is no longer imported at start-up (803d5d2).'
+    ),
+    (
+        'Start-up, issue 10 closing round (-X importtime, dataclass creation and Qt enum set-up timed at a '
+        'launch, inspect.getsource counted, interleaved launches of the old and new code from two checkouts).  '
+        'First the benchmark was made fair: it had set BRIEFING_BOOK_HOME, which skips the platformdirs import a '
+        "real user's launch pays; the per-user folders now go through the XDG variables (a43e00f; quick runs "
+        "right after: 1.56x/1.59x bundled).  Then: no hashlib at launch (the metadata cache's validator key is "
+        'a CRC, hashlib loads where a text is hashed; ~4 ms), the usual command lines read without argparse '
+        '(checked against argparse over ~1,100 token combinations; ~3.6 ms), the query parser, highlighting '
+        'and batch writing loaded by the first search (~3.3 ms), QInputDialog and QTextDocument set up when '
+        'first used (~1.5 ms), four frozen dataclasses as NamedTuples (~0.9 ms each), the file format and '
+        'sentence splitter loaded when a briefing is read or trimmed (~1.8 ms), and the Qt-free core imported '
+        "before PySide6: PySide6's __feature__ hook reads the source of every module an import statement names "
+        'after PySide6 is loaded, 128 files at a launch before, 83 after (~20 -> ~14 ms).  Old and new code '
+        'side by side (11 interleaved launches each): the bundled start-up ~10 ms faster.  What is left: for '
+        'the bundled library@BUNDLED_RATIO@, the 83 source reads of that hook (the GUI modules and the names '
+        'they import), 16 dataclasses (~12 ms to create: Source, BriefingMeta, Section, Excerpt, ItemKind, '
+        'Field, Change, LoadStats, Library, Topic, Passage, ContentError, ...), platformdirs (~4-7 ms; '
+        'copying its XDG logic was judged not worth the risk), the visible panes and the saved layout.  For '
+        '10,000 sources@LARGE_RATIO@, additionally the JSON cache and the Source objects (~55-75 ms).  Measured '
+        'and not done: opening the search index or loading the library after the first idle would only move '
+        "work past the benchmark's measuring point."
     ),
     (
         'Responsiveness (10 ms heartbeat during the GUI export): the export runs on a worker thread and the '
