@@ -8,7 +8,7 @@ import pytest
 from briefing.citation import waiting
 from briefing.citation.processor import clear_caches
 from briefing.writers import ExportCancelled, export
-from briefing.writers.progress import CITATIONS_SHARE, ExportProgress
+from briefing.writers.progress import CITATIONS_SHARE, COMPOSING, ExportProgress
 
 from export_helpers import make_library, small_briefing
 
@@ -73,3 +73,17 @@ def test_the_writer_fills_the_rest_of_the_bar():
     stages.writing(0.5)
     stages.writing(1.0)
     assert 0 < base < CITATIONS_SHARE and seen[-3:] == [base, base + (1 - base) / 2, 1.0]
+
+
+def test_building_the_story_moves_the_bar_before_the_first_page(lib, tmp_path):
+    from briefing.writers.pdf.page_templates import STORY_SHARE
+
+    export(small_briefing(lib), lib, tmp_path / "warm.pdf")  # citations cached: no pandoc stage
+    seen: list[tuple[float, str]] = []
+    export(small_briefing(lib), lib, tmp_path / "story.pdf", progress=lambda f, m="": seen.append((f, m)))
+    assert seen[0] == (COMPOSING, "Composing the document")  # at once, before any work
+    preparing = [f for f, m in seen if m == "Preparing the document"]
+    assert len(set(preparing)) >= 3  # part by part
+    assert max(preparing) == pytest.approx(COMPOSING + (1 - COMPOSING) * STORY_SHARE)
+    laid_out = [f for f, m in seen if m.startswith("Laid out") or m.startswith("Laying out")]
+    assert laid_out and min(laid_out) >= max(preparing)

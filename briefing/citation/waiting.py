@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Callable, Iterator
 
-POLL_S = 0.2
+POLL_S = 0.15
 Waiting = Callable[[float, int], None]  # (seconds waited, citations being formatted)
 
 _callback: ContextVar[Waiting | None] = ContextVar("briefing_citation_waiting", default=None)

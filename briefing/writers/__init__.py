@@ -16,7 +16,7 @@ from typing import Any
 from briefing.errors import BriefingError
 from briefing.writers.base import Cancel, ExportCancelled, Progress, WriteResult, Writer
 
-__all__ = ["ExportCancelled", "WriteResult", "WriterInfo", "export", "get", "names", "register"]
+__all__ = ["ExportCancelled", "WriteResult", "WriterInfo", "export", "get", "names", "prepare", "register"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,15 @@ class WriterInfo:
         self.load()
         if self.warm_up:
             _resolve(self.warm_up)()
+
+
+def prepare(name: str) -> None:
+    """What an export in ``name`` will need, loaded ahead (composition, citations, the writer and
+    its fonts): the export dialog calls it off the GUI thread when it opens."""
+    import briefing.citation.processor  # noqa: F401
+    import briefing.compose  # noqa: F401
+
+    get(name).prepare()
 
 
 def _resolve(target: str):
@@ -99,6 +108,7 @@ def export(briefing, library, output, *, format: str = "pdf", layout=None, theme
                   else layout_for(meta, _theme_names(theme or meta.theme, theme_obj), base_dir=base_dir))
     processor = processor_for(style or meta.citation_style or "chicago")
     stages = ExportProgress(progress, cancel)
+    stages.composing()
     with waiting.reporting(stages.citing if progress is not None or cancel is not None else None):
         document = compose(briefing, library, processor, layout_obj, include)
     if page_size:

@@ -13,6 +13,7 @@ import math
 
 from briefing.writers.base import Cancel, ExportCancelled, Progress
 
+COMPOSING = 0.01  # a first visible step as soon as the export starts composing
 CITATIONS_SHARE = 0.5  # of the bar, at most
 START_S = 0.2
 PER_CITATION_S = 0.0025
@@ -24,12 +25,17 @@ class ExportProgress:
         self.cancel = cancel
         self.base = 0.0  # where the writer's 0 lands on the bar
 
+    def composing(self) -> None:
+        self.base = COMPOSING
+        if self.progress is not None:
+            self.progress(self.base, "Composing the document")
+
     def citing(self, elapsed: float, count: int) -> None:
         if self.cancel is not None and self.cancel():
             raise ExportCancelled("export cancelled")
         if self.progress is not None:
             expected = START_S + PER_CITATION_S * count
-            self.base = max(self.base, CITATIONS_SHARE * (1 - math.exp(-elapsed / expected)))
+            self.base = max(self.base, COMPOSING + (CITATIONS_SHARE - COMPOSING) * (1 - math.exp(-elapsed / expected)))
             self.progress(self.base, f"Formatting {count} citations…")
 
     def writing(self, fraction: float, message: str = "") -> None:

@@ -29,6 +29,7 @@ from briefing.writers.pdf.styles import color
 from briefing.writers.themes import Theme
 
 FORM_BOX = (-300, -20, 300, 40)  # generous bounding box around a number drawn at the origin
+STORY_SHARE = 0.05  # of the writer's progress: building the story, before the first page is laid out
 FLOWABLES_PER_CHECK = 16  # cancel/progress looked at every N flowables (and after every page)
 PAGE_STYLES = ("cover", "front", "body")
 LABEL_ROOM = 90  # points of the running header kept for a part's label ("Tab A")
@@ -167,7 +168,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         now = time.monotonic()
         if self.progress_cb is not None and (force or now - self.last_progress >= 0.2):
             self.last_progress = now
-            fraction = min(0.95, 0.05 + 0.9 * self.layout_fraction())
+            fraction = min(0.95, STORY_SHARE + 0.9 * self.layout_fraction())
             self.progress_cb(fraction, message)
 
     def build(self, flowables, *args, **kwargs):

@@ -20,7 +20,7 @@ from briefing.writers.pdf.fonts import register_fonts
 from briefing.writers.pdf.lockdown import lock_down_reportlab
 from briefing.writers.pdf.longtext import bounded
 from briefing.writers.pdf.markup import clean
-from briefing.writers.pdf.page_templates import BriefingDocTemplate, NumberingCanvas
+from briefing.writers.pdf.page_templates import STORY_SHARE, BriefingDocTemplate, NumberingCanvas
 from briefing.writers.pdf.render import StoryRenderer
 from briefing.writers.pdf.styles import build_styles
 from briefing.writers.themes import Theme
@@ -84,11 +84,12 @@ def render_pdf(document, theme: Theme, *, deterministic: bool = False, progress:
             holder["doc"].set_header_label(label)
 
         margins = theme["margins"]
+        # building the story (reportlab parses every paragraph's markup) is the first ~5% of the
+        # bar, part by part; the page template's layout fractions start there
+        on_part = (lambda done: progress(STORY_SHARE * done, "Preparing the document")) if progress else None
         renderer = StoryRenderer(document, theme, styles, on_anchor, safe=safe, on_label=on_label,
-                                 frame_width=pagesize[0] - margins["inner"] - margins["outer"])
+                                 frame_width=pagesize[0] - margins["inner"] - margins["outer"], on_part=on_part)
         story = bounded(renderer.story())  # long paragraphs as short pieces: layout linear in the text
-        if progress:
-            progress(0.03, "Laying out the pages")
         metadata = {"title": clean(info.title) or "Untitled briefing", "author": clean(info.author),
                     "subject": clean(info.subject), "keywords": [clean(k) for k in info.keywords],
                     "creator": "Briefing Book"}

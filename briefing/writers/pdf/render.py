@@ -41,13 +41,14 @@ TABLE_STYLE = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")])
 
 class StoryRenderer:
     def __init__(self, document: d.Document, theme: Theme, styles: dict, on_anchor, safe: bool = False,
-                 on_label=None, frame_width: float | None = None) -> None:
+                 on_label=None, frame_width: float | None = None, on_part=None) -> None:
         self.doc = document
         self.frame_width = frame_width  # points of text width (a table's relative widths are shares of it)
         self.theme = theme
         self.s = styles
         self.on_anchor = on_anchor  # (key, page) when an anchored heading is drawn
         self.on_label = on_label  # (label) when a part with a running-header label starts
+        self.on_part = on_part  # (fraction of the parts done) while the story is built, for progress
         self.labelled = on_label is not None and any(p.header_label for p in document.parts)
         self.safe = safe  # fallback after a LayoutError: no keep-together groups
         self.quote_class = ruled_paragraph_class(theme["quote.rule_width"], color(theme, "colors.rule"),
@@ -188,11 +189,14 @@ class StoryRenderer:
     def story(self) -> list:
         out: list = []
         previous = None
-        for part in self.doc.parts:
+        count = len(self.doc.parts)
+        for done, part in enumerate(self.doc.parts, 1):
             if previous is not None and (part.new_page or part.page_style != previous.page_style):
                 out += [NextPageTemplate(part.page_style), PageBreak()]
             out += self.part(part)
             previous = part
+            if self.on_part is not None:
+                self.on_part(done / count)
         return out
 
 
