@@ -260,6 +260,7 @@ class DocumentController(QObject):
         """Normal exit (after the user saved or chose to discard): no recovery copy is left."""
         self._autosave_timer.stop()
         self.session.close_cleanly()
+        self.wait_for_autosave()  # a write queued before is now a no-op; none runs on after exit
 
 
 def _forward(name: str):
