@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -148,12 +147,9 @@ def _worker(kind: str, runs: int) -> dict:
 
 
 def _spawn(kind: str, runs: int) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_formats", "--worker", kind, str(runs)],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=1800)
-    if proc.returncode:
-        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    from benchmarks.common import spawn_worker
+
+    return spawn_worker("benchmarks.bench_formats", kind, runs)
 
 
 def run(quick: bool = False) -> dict:

@@ -9,9 +9,12 @@ directory so no real user data or index is touched.
 from __future__ import annotations
 
 import gc
+import json
 import os
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -73,3 +76,15 @@ def median_time(fn: Callable[[], object], runs: int, warmup: int = 1) -> tuple[f
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
+
+
+def spawn_worker(module: str, kind: str, runs: int) -> dict:
+    """``python -m <module> --worker <kind> <runs>`` in a fresh process: the JSON it prints last,
+    or {"error": ...} with the last line of its stderr."""
+    repo = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    proc = subprocess.run([sys.executable, "-m", module, "--worker", kind, str(runs)],
+                          cwd=repo, env=env, capture_output=True, text=True, timeout=1800)
+    if proc.returncode:
+        return {"error": proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else f"exit {proc.returncode}"}
+    return json.loads(proc.stdout.strip().splitlines()[-1])

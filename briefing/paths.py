@@ -45,6 +45,11 @@ def _home_override() -> Path | None:
     return Path(value) if value else None
 
 
+def uses_platformdirs() -> bool:
+    """Whether the per-user folders come from platformdirs (no BRIEFING_BOOK_HOME override)."""
+    return _home_override() is None
+
+
 def user_data_dir() -> Path:
     """Survives reinstalling: the user library, recovery files, settings."""
     home = _home_override()

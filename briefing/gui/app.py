@@ -12,7 +12,6 @@ run off the GUI thread after the window is up, with progress in the status bar.
 from __future__ import annotations
 
 import gc
-import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -25,8 +24,9 @@ import briefing.failures  # noqa: F401
 import briefing.library  # noqa: F401
 import briefing.search.index  # noqa: F401
 import briefing.session.document  # noqa: F401
+from briefing import paths
 
-if not os.environ.get("BRIEFING_BOOK_HOME"):
+if paths.uses_platformdirs():
     import platformdirs  # noqa: F401 - where briefing.paths finds the per-user folders at start-up
 
 from PySide6.QtCore import QTimer  # noqa: E402 - after the modules above, on purpose

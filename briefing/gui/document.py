@@ -182,7 +182,7 @@ class DocumentController(QObject):
         try:
             job = self.session.autosave_job()
         except OSError as exc:  # removing a stale copy failed
-            self.notice.emit(f"Autosave failed: {exc.strerror or exc}")
+            self._autosave_failed(exc)
             return
         if job is None:
             return
@@ -192,6 +192,7 @@ class DocumentController(QObject):
         run_in_background(job, on_error=self._autosave_failed, pool=self._autosave_pool)
 
     def _autosave_failed(self, exc: BaseException) -> None:
+        """A failed autosave is said in the status bar; editing goes on."""
         if isinstance(exc, OSError):  # a full disk must not interrupt editing; say so
             self.notice.emit(f"Autosave failed: {exc.strerror or exc}")
         elif isinstance(exc, BriefingError):  # text no file can hold (a lone surrogate): named
@@ -208,10 +209,8 @@ class DocumentController(QObject):
         self._autosave_timer.stop()
         try:
             self.session.autosave_now()
-        except OSError as exc:  # a full disk must not interrupt editing; say so
-            self.notice.emit(f"Autosave failed: {exc.strerror or exc}")
-        except BriefingError as exc:  # text no file can hold (a lone surrogate): named, editing goes on
-            self.notice.emit(f"Autosave failed: {exc}")
+        except (OSError, BriefingError) as exc:
+            self._autosave_failed(exc)
 
     def maybe_restore_recovery(self, parent_widget: QWidget | None = None, auto_answer: bool | None = None) -> bool:
         """At start-up: offer the newest recovery copy left by a crashed session. True if restored.

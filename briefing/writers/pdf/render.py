@@ -77,12 +77,14 @@ class StoryRenderer:
     def markup(self, spans) -> str:
         return spans_markup(spans, self.link_color)
 
-    def linked(self, spans, style: ParagraphStyle, prefix: str = "", **kw) -> Paragraph:
-        """A paragraph of ``spans``; one whose links all go to one URL is that link as a whole."""
+    def linked(self, spans, name: str, prefix: str = "") -> Paragraph:
+        """A paragraph of ``spans`` in style ``name``; one whose links all go to one URL is that
+        link as a whole."""
         url = paragraph_url(spans)
         if url is None:
-            return Paragraph(prefix + self.markup(spans), style, **kw)
-        para = LinkedParagraph(prefix + spans_markup(spans, self.url_color, links=False), style, **kw)
+            return self.para(prefix + self.markup(spans), name)
+        markup = prefix + spans_markup(spans, self.url_color, links=False)
+        para = LinkedParagraph(markup, self.style(name, markup))
         para.bb_url = url
         return para
 
@@ -99,8 +101,7 @@ class StoryRenderer:
         spans = block.spans
         if block.role == "cover-label":
             spans = [d.Span(s.text.upper(), s.italic, s.bold) if isinstance(s, d.Span) else s for s in spans]
-        markup = self.markup(spans)
-        return [self.linked(spans, self.style(ROLE_STYLES.get(block.role, "body"), markup))]
+        return [self.linked(spans, ROLE_STYLES.get(block.role, "body"))]
 
     def quote(self, block: d.Quote) -> list:
         out: list = []
@@ -115,7 +116,7 @@ class StoryRenderer:
             text += " " + self.markup(block.in_text)
         out.append(self.quote_class(text or "\u00a0", self.s["quote"]))
         if block.citation:
-            out.append(self.linked(block.citation, self.s["attribution"]))
+            out.append(self.linked(block.citation, "attribution"))
         if block.comment:
             out.append(self.para(self.markup(block.comment), "comment"))
         # a short excerpt stays with its label and attribution; a long one simply splits
@@ -143,10 +144,10 @@ class StoryRenderer:
         return out
 
     def note_list(self, block: d.NoteList) -> list:
-        return [self.linked(note.spans, self.s["endnote"], f"{note.number}.\u2002") for note in block.notes]
+        return [self.linked(note.spans, "endnote", f"{note.number}.\u2002") for note in block.notes]
 
     def bibliography(self, block: d.Bibliography) -> list:
-        return [self.linked(entry, self.s["bib"]) for entry in block.entries]
+        return [self.linked(entry, "bib") for entry in block.entries]
 
     def table(self, block: d.Table) -> list:
         rows = ([block.header] if block.header else []) + block.rows
