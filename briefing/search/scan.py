@@ -22,6 +22,8 @@ import operator
 import os
 from itertools import compress, count
 
+from briefing.library.source import id_and_stored_text_path
+
 # mtime_ns and size of a row whose file could not be stat'ed: never equal to an indexed row
 UNREAD = None
 
@@ -30,7 +32,7 @@ class TextScan:
     """One index handle's scan state.  ``changes()`` then, once the write is done, ``settled()``."""
 
     def __init__(self) -> None:
-        self._grouping: list = []  # [(pairs, (by_dir, textless))] for the last library, see _by_folder
+        self._grouping: tuple | None = None  # (pairs, (by_dir, textless)) for the last library, see _group
         # The last settled scan: (grouping, the table's row set, its rows, the rows of it that were
         # not in the table after its write).  None: compare in full next time.
         self._last: tuple | None = None
@@ -67,7 +69,14 @@ class TextScan:
 
     def _group(self, values: list) -> tuple:
         """The library's text files by folder; the same object while every (id, text_path) is the same."""
-        return _by_folder(list(map(_ID_AND_PATH, values)), self._grouping)
+        pairs = id_and_stored_text_path(values)
+        if self._grouping is not None and self._grouping[0] == pairs:
+            return self._grouping[1]
+        # read through ``text_path``: each becomes (and stays) a Path, so the pairs that key the
+        # grouping are the ones the next scan reads
+        grouping = _by_folder(list(map(_ID_AND_PATH, values)))
+        self._grouping = (id_and_stored_text_path(values), grouping)
+        return grouping
 
     def settled(self, table: set) -> None:
         """The scan's changes are written (``table`` is the row set now): remember it for the next one."""
@@ -128,17 +137,13 @@ def _stat_rows(by_dir: dict[str, list[tuple[str, str, str]]], textless: tuple) -
     return out
 
 
-def _by_folder(pairs: list[tuple[str, object]], memo: list):
-    """({folder: [(source id, file name, text path)]}, the rows of text-less sources), remembered.
+def _by_folder(pairs: list[tuple[str, object]]) -> tuple:
+    """({folder: [(source id, file name, text path)]}, the rows of text-less sources).
 
-    The file name is bytes where ``os.stat`` takes ``dir_fd`` (str elsewhere).
-
-    Remembered for the last list of (id, text_path) pairs: the library's sources keep their
-    Path objects, so an unchanged library compares equal item by item on identity, in C.  The
+    The file name is bytes where ``os.stat`` takes ``dir_fd`` (str elsewhere).  ``TextScan``
+    remembers the result for the library's (id, stored text path) pairs: the sources keep their
+    Path objects, so an unchanged library compares equal item by item on identity, in C, and the
     same tuple object is returned while it is remembered (``TextScan`` relies on that)."""
-    last = memo[0] if memo else None
-    if last is not None and last[0] == pairs:
-        return last[1]
     by_dir: dict[str, list[tuple[str, str, str]]] = {}
     textless: list[tuple[str, str, int, int]] = []
     for source_id, text_path in pairs:
@@ -150,8 +155,7 @@ def _by_folder(pairs: list[tuple[str, object]], memo: list):
         if _STAT_DIR_FD:
             name = os.fsencode(name)  # encoded once, not by every os.stat call (~1.4 ms a scan)
         by_dir.setdefault(folder, []).append((source_id, name, text_path))
-    memo[:] = [(pairs, (by_dir, tuple(textless)))]
-    return memo[0][1]
+    return by_dir, tuple(textless)
 
 
 _ID_AND_PATH = operator.attrgetter("id", "text_path")
