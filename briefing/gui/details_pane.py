@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from briefing import registry
-from briefing.gui.focus_out import FocusOut
+from briefing.gui.focus_out import CommitBox
 
 MARKINGS = (
     "",
@@ -72,12 +72,12 @@ class BriefingDetailsPane(QWidget):
         form.addRow("Marking:", marking)
 
         for name, label, placeholder, height in BLOCK_FIELDS:
-            box = QPlainTextEdit()
+            box = CommitBox()
             box.setObjectName(name)
             box.setPlaceholderText(placeholder)
             box.setTabChangesFocus(True)
             box.setFixedHeight(height)
-            box.installEventFilter(FocusOut(lambda n=name, b=box: self.commit(n, b.toPlainText()), box))
+            box.left.connect(lambda n=name, b=box: self.commit(n, b.toPlainText()))
             self.fields[name] = box
             form.addRow(label, box)
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6 import QtGui
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 # the QTextFormat classes are read from QtGui when a source is first shown: PySide6 sets a class up
 # (with all its enums) on first use, ~4 ms of start-up for these
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -138,6 +138,7 @@ class ReaderPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._colour_scheme_changed)
 
     # -- showing a source ------------------------------------------------------------------
     def show_source(self, source_id: str | None, paragraph: int | None = None) -> None:
@@ -431,7 +432,15 @@ class ReaderPane(QWidget):
                           f"({where}) to “{title}”.")
         return excerpts
 
-    def changeEvent(self, event):  # noqa: N802 - Qt API: follow light/dark palette switches
-        if event.type() == QEvent.Type.PaletteChange and self.source is not None:
+    def _colour_scheme_changed(self, _scheme=None) -> None:
+        """Follow a light/dark switch: the shown text's colours come from the palette, which Qt
+        updates in the same theme change, so re-render once that is done.
+
+        The style hints' signal rather than a ``changeEvent`` override: that override receives
+        every change event of the pane as a generic QEvent, and the first one makes PySide6 set up
+        all ~45 QEvent subclasses to find its type, a cost at every launch."""
+        QTimer.singleShot(0, self, self._restyle)
+
+    def _restyle(self) -> None:
+        if self.source is not None:
             self._render(keep_scroll=True)
-        super().changeEvent(event)

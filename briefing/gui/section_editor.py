@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from briefing.gui.focus_out import FocusOut
+from briefing.gui.focus_out import CommitBox
 from briefing.gui.safe_text import make_plain
 
 KINDS = (("normal", "Discussion"), ("bios", "Biographies"), ("logistics", "Logistics"))
@@ -62,12 +62,12 @@ class SectionEditor(QWidget):
         self.show_section(controller.current_section_id)
 
     def _box(self, name: str, tip: str, height: int) -> QPlainTextEdit:
-        box = QPlainTextEdit()
+        box = CommitBox()
         box.setObjectName(name)
         box.setPlaceholderText(tip)
         box.setTabChangesFocus(True)
         box.setMinimumHeight(height)
-        box.installEventFilter(FocusOut(self.commit, box))
+        box.left.connect(self.commit)
         return box
 
     def _boxes(self) -> list[QPlainTextEdit]:

@@ -8,7 +8,7 @@ document controller; this pane holds no briefing state.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -41,6 +41,23 @@ def count_all(index, topics) -> dict[str, int]:
     return counts
 
 
+class SuggestionList(QListView):
+    """The suggestions list: Enter or Return (no modifier but the keypad's) emits ``enter_pressed``.
+
+    An override of ``keyPressEvent``, not an event filter: a filter in Python receives every
+    event of the list as a generic QEvent, and the first one makes PySide6 set up all ~45 QEvent
+    subclasses to find its type, a cost at every launch; only key presses reach Python here."""
+
+    enter_pressed = Signal()
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt API
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            self.enter_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class TopicsPane(QWidget):
     topic_chosen = Signal(object)  # Topic or None
     passage_chosen = Signal(object)  # Passage: show it in the reader
@@ -68,7 +85,7 @@ class TopicsPane(QWidget):
         self.passages = PassageListModel(library, self)
         if controller is not None:
             controller.changed.connect(self._briefing_changed)
-        self.suggestion_view = QListView(self)
+        self.suggestion_view = SuggestionList(self)
         self.suggestion_view.setObjectName("suggestionList")
         self.suggestion_view.setModel(self.passages)
         self.suggestion_view.setItemDelegate(HighlightDelegate(self.suggestion_view))
@@ -83,7 +100,7 @@ class TopicsPane(QWidget):
         )
         self.suggestion_view.selectionModel().currentChanged.connect(self._passage_changed)
         self.suggestion_view.doubleClicked.connect(lambda _i: self.add_selected())
-        self.suggestion_view.installEventFilter(self)
+        self.suggestion_view.enter_pressed.connect(self.add_selected)
 
         self.add_button = QPushButton("&Add to briefing", self)
         self.add_button.setObjectName("addSuggestionButton")
@@ -235,13 +252,3 @@ class TopicsPane(QWidget):
     def _briefing_changed(self) -> None:
         self.passages.set_quoted(self.controller.quoted_paragraphs())
 
-    def eventFilter(self, obj, event):  # noqa: N802 - Qt API
-        if (
-            obj is self.suggestion_view
-            and event.type() == QEvent.Type.KeyPress
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.add_selected()
-            return True
-        return super().eventFilter(obj, event)
