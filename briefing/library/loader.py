@@ -54,6 +54,8 @@ def _validator_key() -> str:
 
 @dataclass
 class LoadStats:
+    """What a load read, took from the metadata cache or took on trust (tests and benchmarks)."""
+
     files_seen: int = 0
     files_parsed: int = 0
     files_from_cache: int = 0
@@ -63,6 +65,8 @@ class LoadStats:
 
 @dataclass
 class Library:
+    """The sources and topics the application works from, with the files it could not use."""
+
     sources: dict[str, Source] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
     problems: list[ContentError] = field(default_factory=list)

@@ -97,6 +97,9 @@ def author_name(author) -> str:
 
 @dataclass
 class Source:
+    """A source document as the library knows it: facts from its metadata file (some marked
+    inferred until confirmed) and its text, read when first needed."""
+
     id: str
     kind: str
     title: str | None = None

@@ -13,6 +13,8 @@ from briefing.yamlio import load_file, read_text
 
 @dataclass
 class Topic:
+    """A subject the user follows: the terms that find its passages in the library."""
+
     id: str
     title: str
     description: str

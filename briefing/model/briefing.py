@@ -46,6 +46,8 @@ class Note:
 
 @dataclass
 class Subheading:
+    """A line of heading inside a section, grouping the items after it."""
+
     text: str
     id: str = field(default_factory=new_id)
     kind: str = field(default="subheading", init=False, repr=False)
@@ -59,6 +61,8 @@ SECTION_KINDS = ("normal", "bios", "logistics")  # how a layout prints the secti
 
 @dataclass
 class Section:
+    """One tab or part of the briefing: its items in order, with its own key points and questions."""
+
     title: str
     topic_id: str | None = None
     key_points: list[str] = field(default_factory=list)
@@ -75,6 +79,8 @@ class Section:
 
 @dataclass
 class BriefingMeta:
+    """What the cover and every page print about the briefing itself, as the user typed it."""
+
     title: str = "Untitled briefing"
     subtitle: str = ""
     prepared_for: str = ""
@@ -103,6 +109,8 @@ def new_briefing() -> "Briefing":
 
 @dataclass
 class Briefing:
+    """The document a user builds and saves: its details, sections and glossary."""
+
     meta: BriefingMeta = field(default_factory=BriefingMeta)
     sections: list[Section] = field(default_factory=list)
     glossary: dict[str, str] = field(default_factory=dict)  # term -> definition (the study packet prints it sorted)

@@ -32,6 +32,9 @@ class Field:
 
 @dataclass(frozen=True)
 class ItemKind:
+    """How one kind of section item is stored, labelled and edited: the one table the model,
+    file format and GUI consult instead of telling item classes apart themselves."""
+
     name: str  # the ``type:`` written in the file and ``item.kind``
     cls: type
     label: str  # for people: "sub-heading"
