@@ -181,7 +181,10 @@ def _launch(code: str, home: Path, args: list[str], pycache: Path | None = None)
 def run(quick: bool = False) -> dict:
     from benchmarks.common import library_root
 
-    runs = 5 if quick else 9
+    # On the shared 2-core machine single launches of the same code vary by +-50% (bare 0.19-0.30 s
+    # within one run), so one pair's ratio ranges ~1.2-2.2x: 9 pairs gave run medians of 1.30-1.68x
+    # for unchanged code.  21 pairs cut the spread of the median by about a third (~ 1/sqrt(n)).
+    runs = 5 if quick else 21
     lib10 = str(library_root(10000))
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="bb-bench-start-") as tmp:
