@@ -8,6 +8,7 @@ same run, so the ratio shows what the Python side adds.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import statistics
 import time
@@ -100,6 +101,10 @@ def run(quick: bool = False) -> dict:
         lib = Library.load(roots=roots, cache_path=home / "meta-edit.json")
         idx = SearchIndex.open(db)
         idx.update(lib)
+        # as ``briefing.gui.app.run`` does once the window is up: what start-up built (the library,
+        # the index handle) is frozen out of later collections, and the index thread's update() and
+        # every search run in that process; unfrozen at the end
+        gc.freeze()
         txt = user / "sources" / "synthetic-00042.txt"
         base = txt.read_text(encoding="utf-8")
         changed, refreshed, first_suggest = [], [], []
@@ -188,6 +193,7 @@ def run(quick: bool = False) -> dict:
         results["all_counts_cold"] = cold(all_counts)
         results["passages_10000"] = idx._conn.execute("SELECT count(*) FROM passages").fetchone()[0]
         idx.close()
+        gc.unfreeze()
     return results
 
 
