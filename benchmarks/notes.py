@@ -4,10 +4,12 @@ Nothing here is a measurement of a run; benchmarks/run.py fills every number in.
 profile note marks a number of the run, filled in by run._profile_notes.
 """
 
-SEARCH_SCAN_LIMIT = ('limit: one os.stat per text file, ~25-28 ms of it for 10,005 files (the same fstatat calls take '
-                     '~14 ms in C; the rest is os.stat building its result); then ~1 ms comparing the rows with the '
-                     "last scan's by position, ~2 ms reading, hashing and writing the changed source, ~0.5 ms lock, "
-                     'FTS5 merge check and bookkeeping; for edits made outside the app')
+SEARCH_SCAN_LIMIT = ('limit: one os.stat per text file: the 10,005 fstatat calls alone take ~14-22 ms in C on this '
+                     'machine (measured at different times), os.stat from Python ~27-42 ms (it builds each result);'
+                     " then ~3.5 ms reading the library's (id, stored text path) pairs to see whether a path changed,"
+                     " ~1 ms comparing the rows with the last scan's by position, ~2 ms reading, hashing and writing "
+                     "the changed source, ~2 ms freeing the last scan's rows, ~0.5 ms lock, FTS5 merge check and "
+                     'bookkeeping; for edits made outside the app')
 SEARCH_COLD_LIMIT = ('limit: the ranking query itself (~85% of the cold call; the bare-query column): bm25() over '
                      "every match, ~1 us per matching row (FTS5's per-row doc-size lookup is ~28% of the query, the "
                      'instance list ~9%), and each copy of a repeated phrase (weight w = w copies) is matched twice, '
@@ -15,13 +17,14 @@ SEARCH_COLD_LIMIT = ('limit: the ranking query itself (~85% of the cold call; th
                      ' then fetch + highlight of the 30 rows ~1.1 ms; the count is no longer made here')
 STARTUP_LIMITS = {
     "bundled": "limit: the modules the window needs beyond PySide6 and each Qt class's first use setting up its "
-               "enums; remaining extras over the bare window (in-process): PySide6's __feature__ import hook "
-               "reading the source of each module named after PySide6 loads (~14 ms, 83 files), 16 "
-               "dataclasses of the model, session and library created (~12 ms), the library, search and "
-               "sqlite3 packages, platformdirs (~4-7 ms, paid by every real launch and measured here), the "
-               "visible panes and the saved dock layout (~6 ms).  Launches read bytecode (see "
-               "bench_startup.py); compiling every module from source on each launch, as this machine's "
-               "PYTHONDONTWRITEBYTECODE=1 made the earlier rounds do, is ~60 ms more",
+               "enums; remaining extras over the bare window (in-process, measured this round): 16 dataclasses of "
+               "the model, session and library created (~17 ms, most of it exec of their 57 generated methods), "
+               "PySide6's __feature__ import hook reading the source of each module named after PySide6 loads "
+               "(~8 ms, 52 files), the library, search and sqlite3 packages, platformdirs (~4-7 ms, paid by every "
+               "real launch and measured here), the visible panes (reader, topics, outline with its toolbar, the "
+               "Section pane: ~35-45 ms to build against the bare window's ~15 ms) and the saved dock layout.  "
+               "Launches read bytecode (see bench_startup.py); compiling every module from source on each launch, "
+               "as this machine's PYTHONDONTWRITEBYTECODE=1 made the earlier rounds do, is ~60 ms more",
     "10000": "limit: stamped folders are loaded from the metadata cache without a listing or a stat per file: the "
              "JSON cache (~3 MB, ~30-50 ms) and 10,000 Source objects (~25 ms); the full check (a stat per file, "
              "~0.2 s) runs on the index thread after the window is up; the rest is the bundled case",
@@ -355,11 +358,11 @@ PROFILE_NOTES = [
         "before PySide6: PySide6's __feature__ hook reads the source of every module an import statement names "
         'after PySide6 is loaded, 128 files at a launch before, 83 after (~20 -> ~14 ms).  Old and new code '
         'side by side (11 interleaved launches each): the bundled start-up ~10 ms faster.  What is left: for '
-        'the bundled library@BUNDLED_RATIO@, the 83 source reads of that hook (the GUI modules and the names '
+        'the bundled library (1.61x in that round\'s published run), the 83 source reads of that hook (the GUI modules and the names '
         'they import), 16 dataclasses (~12 ms to create: Source, BriefingMeta, Section, Excerpt, ItemKind, '
         'Field, Change, LoadStats, Library, Topic, Passage, ContentError, ...), platformdirs (~4-7 ms; '
         'copying its XDG logic was judged not worth the risk), the visible panes and the saved layout.  For '
-        '10,000 sources@LARGE_RATIO@, additionally the JSON cache and the Source objects (~55-75 ms).  Measured '
+        '10,000 sources (1.78x), additionally the JSON cache and the Source objects (~55-75 ms).  Measured '
         'and not done: opening the search index or loading the library after the first idle would only move '
         "work past the benchmark's measuring point.  The same code in four full start-up runs within half an "
         'hour (9 launches of each kind): bundled 1.30x, 1.61x, 1.44x, 1.68x; 10,000 sources 1.80x, 1.78x, 1.76x, '
@@ -367,6 +370,39 @@ PROFILE_NOTES = [
         "~62-69 ms to import its window modules (~27 ms of it the Qt namespace's enums, which the bare window "
         'sets up too), ~40-45 ms to build the window and ~24 ms from show() to idle: the bundled row sits at its '
         "target, and which side of it a run lands on is this machine's spread."
+    ),
+    (
+        'Start-up, fifth round (the Qt classes set up at a launch listed from PySide6\'s module namespaces at the '
+        'first idle, app against bare window; per-part timers around the window\'s construction; interleaved '
+        'launches of two checkouts).  The app had set up 45 QEvent subclasses the bare window never touches '
+        '(QActionEvent ... QWindowStateChangeEvent, the QGraphicsScene*Event family): five Python event hooks '
+        '(the Section pane\'s four FocusOut event filters, the suggestion list\'s Enter filter, the reader\'s '
+        'changeEvent) received generic QEvents, and the first one makes PySide6 set up every subclass to find '
+        'its type (a test widget\'s show(): 0.3-0.5 ms plain, 3-5 ms with a showEvent override, 6-8 ms with an '
+        'event filter).  They are now a QPlainTextEdit subclass with focusOutEvent, a QListView subclass with '
+        'keyPressEvent and QStyleHints.colorSchemeChanged (d1a646c; building the window 47 -> 34 ms).  The first '
+        'style sheet in the window set up Qt\'s style-sheet style: the Section heading is a bold font, the '
+        'outline\'s hint a palette role and a margin, and its banner gets its sheet when first shown (67d517a; '
+        'grabs pixel-identical; ~5-7 ms).  Nine dataclasses without a docstring had one built from '
+        'inspect.signature at every import.  Measured and not done: creating the 16 dataclasses (~17 ms, the '
+        'exec of 57 generated methods), MainWindow.showEvent (it sets up QEvent, ~3 ms, but the first layout '
+        'done anywhere later would tabify the docks or restore the geometry after the window is mapped), the '
+        '__feature__ hook (avoidable only through PySide6 internals).  This code in five full runs: bundled '
+        '1.43x, 1.34x, 1.63x (9 launch pairs), 1.39x, 1.50x (21 pairs); 10,000 sources 1.89x, 1.83x, 1.96x, '
+        '1.92x, 1.86x.  Single launches vary +-50% on this machine (one pair\'s ratio 1.2-2.2x), so the '
+        'benchmark now runs 21 pairs.  In the run above: bundled@BUNDLED_RATIO@, 10,000 sources@LARGE_RATIO@.'
+    ),
+    (
+        'Search, fifth round (in-process timers around each part of update(), A/B of variants in one process, '
+        '10,000 fstatat calls timed in C).  The full scan read each source\'s text_path through its Python '
+        'descriptor to learn whether a path changed; it now reads the stored value with a C-level attrgetter '
+        '(~7 -> ~3.5 ms; a path set in place still stores a new object and is seen).  The benchmark now freezes '
+        'what start-up built out of the collector, as the app does once its window is up.  The floor moved with '
+        'the machine: the same fstatat calls in C took ~14 ms in an earlier round and 20-22 ms in this one, '
+        'os.stat from Python 27-52 ms; two threads statting half each were slower (45-57 against 37-42 ms: '
+        'the GIL changes hands at every call).  Highlighting: a position map only where a digit-group comma '
+        'is removed, a bounded reversal of the text before the hit and a regex for the ellipses gave identical '
+        'output and no measurable gain (A/B over 468 rows, ~40 us a row either way); not kept.'
     ),
     (
         'Responsiveness (10 ms heartbeat during the GUI export): the export runs on a worker thread and the '
