@@ -390,7 +390,7 @@ PROFILE_NOTES = [
         '__feature__ hook (avoidable only through PySide6 internals).  This code in five full runs: bundled '
         '1.43x, 1.34x, 1.63x (9 launch pairs), 1.39x, 1.50x (21 pairs); 10,000 sources 1.89x, 1.83x, 1.96x, '
         '1.92x, 1.86x.  Single launches vary +-50% on this machine (one pair\'s ratio 1.2-2.2x), so the '
-        'benchmark now runs 21 pairs.  In the run above: bundled@BUNDLED_RATIO@, 10,000 sources@LARGE_RATIO@.'
+        'benchmark now runs 21 pairs: bundled@BUNDLED_RATIO@, 10,000 sources@LARGE_RATIO@.'
     ),
     (
         'Search, fifth round (in-process timers around each part of update(), A/B of variants in one process, '
