@@ -402,7 +402,14 @@ PROFILE_NOTES = [
         'os.stat from Python 27-52 ms; two threads statting half each were slower (45-57 against 37-42 ms: '
         'the GIL changes hands at every call).  Highlighting: a position map only where a digit-group comma '
         'is removed, a bounded reversal of the text before the hit and a regex for the ellipses gave identical '
-        'output and no measurable gain (A/B over 468 rows, ~40 us a row either way); not kept.'
+        'output and no measurable gain (A/B over 468 rows, ~40 us a row either way); not kept.  The floor of '
+        'every search, the FTS5 query itself, depends on the SQLite the Python links (3.40.1 here): the same '
+        'queries on the same index file with SQLite 3.51.1 (pysqlite3-binary 0.5.4) took 2.59 instead of 4.05 ms '
+        '(free text, bare query; apsw\'s 3.54.1: 2.36 ms), topic rankings 7.2 instead of 9.3 ms, whole '
+        'searches 4.5 instead of 5.8 ms (interleaved, one process, two copies of the file), with identical '
+        'top-100 ids and bm25 scores for the 12 benchmark queries and the 10 topics.  `briefing/sqlitedb.py` now '
+        'uses pysqlite3 where its wheel installs (Linux x86_64), else the Python\'s own; apsw was not taken '
+        'for its different API (transactions, exceptions, cursors) for a further ~0.2 ms.'
     ),
     (
         'Responsiveness (10 ms heartbeat during the GUI export): the export runs on a worker thread and the '

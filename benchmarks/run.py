@@ -357,6 +357,13 @@ def _load(info: dict | None) -> str:
     return f"{info['load_start']:.1f}-{info['load_end']:.1f}" + (" (--quick)" if info.get("quick") else "")
 
 
+def _sqlite_engine() -> str:
+    from briefing.sqlitedb import sqlite3
+
+    which = "pysqlite3-binary" if sqlite3.__name__ != "sqlite3" else "the Python's own"
+    return f"{sqlite3.sqlite_version} ({which})"
+
+
 def render(res: dict, command: str, seconds: float) -> str:
     rows: list[Row] = []
     s, e, st, r, a = (res.get(p) for p in PARTS[:5])
@@ -397,6 +404,7 @@ def render(res: dict, command: str, seconds: float) -> str:
         "```",
         "",
         f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"SQLite {_sqlite_engine()}, "
         f"shared with other engineers' test runs (hence medians, and ratios taken side by side in one run). "
         f"Load average (1 min) at the start and end of each part: {loads}. Whole run: {seconds:.0f} s.",
         "",

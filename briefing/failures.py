@@ -6,12 +6,12 @@ exception is described too (and its traceback kept in a log file for the bug rep
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 import traceback
 from pathlib import Path
 
 from briefing import paths
 from briefing.errors import BriefingError, ContentError
+from briefing.sqlitedb import sqlite3
 
 LOG_NAME = "errors.log"
 LOG_LIMIT = 1024 * 1024  # the log is started afresh once it is larger

@@ -3,7 +3,6 @@ intact; a lock held too long gives a plain error; a damaged index file is rebuil
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -17,6 +16,7 @@ from briefing.library import Library
 from briefing.library.source import Source
 from briefing.locking import LockTimeout, file_lock
 from briefing.search.index import SearchIndex
+from briefing.sqlitedb import sqlite3
 
 from hardening_support import write_source
 

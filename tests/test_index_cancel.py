@@ -3,7 +3,6 @@ leaves a valid partial index (each batch is its own transaction) that the next u
 
 from __future__ import annotations
 
-import sqlite3
 
 import pytest
 
@@ -11,6 +10,7 @@ from benchmarks.fixtures import make_library
 from briefing.library import Library
 from briefing.search import index as index_module
 from briefing.search.index import SearchIndex, UpdateCancelled
+from briefing.sqlitedb import sqlite3
 
 SOURCES = 300
 BATCH = 50

@@ -15,7 +15,6 @@ import os
 import re
 import shutil
 import signal
-import sqlite3
 import sys
 from dataclasses import dataclass
 from typing import Any, Sequence
@@ -23,6 +22,7 @@ from typing import Any, Sequence
 from briefing.library import Library
 from briefing.search import highlight
 from briefing.search.index import SearchIndex, UpdateCancelled
+from briefing.sqlitedb import sqlite3
 
 ELLIPSIS = "\u2026"
 BOLD, RESET = "\x1b[1m", "\x1b[0m"

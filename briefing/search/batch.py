@@ -3,11 +3,11 @@ and the FTS5 tidy that ends an update (see index.py for the tables)."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from briefing.search import topic_cache
 from briefing.search.normalize import index_form
+from briefing.sqlitedb import sqlite3
 
 
 @dataclass

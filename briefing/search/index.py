@@ -21,7 +21,6 @@ import functools
 import logging
 import operator
 import os
-import sqlite3
 import threading
 import time
 from contextlib import nullcontext
@@ -36,6 +35,7 @@ from briefing.search import topic_cache
 from briefing.search.normalize import NORMALISATION_VERSION
 from briefing.search.refused import QueryRefused
 from briefing.search.scan import UNREAD, TextScan
+from briefing.sqlitedb import sqlite3
 
 if TYPE_CHECKING:
     from briefing.search.batch import Plan as _Plan

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import struct
 import logging
-import sqlite3
+
+from briefing.sqlitedb import sqlite3
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,8 @@ def test_core_modules_load_before_pyside6():
     out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120, check=True)
     order = json.loads(out.stdout.strip().splitlines()[-1])
     qt = order.index("PySide6.QtCore")
+    from briefing.sqlitedb import sqlite3  # the SQLite module the index uses (pysqlite3's, or the stdlib's)
+
     for name in ("briefing.library.loader", "briefing.library.source", "briefing.search.index",
-                 "briefing.session.document", "briefing.model.briefing", "sqlite3"):
+                 "briefing.session.document", "briefing.model.briefing", sqlite3.__name__):
         assert order.index(name) < qt, name
