@@ -162,10 +162,11 @@ class MainWindow(QMainWindow):
 
     # -- panes built on first use ------------------------------------------------------------
     def built_panes(self) -> set[str]:
-        """Which of the panes built on first use exist yet ("library", "details", "aids"): start-up
-        builds only what is shown, and reading ``library_pane`` or ``details`` would build it."""
+        """Which of the panes built on first use exist yet ("library", "details", "aids", "section"):
+        start-up builds only what is shown, and reading ``library_pane`` or ``details`` would build it."""
         built = {"library": self._library_pane, "details": self._details, "aids": self._aids}
-        return {name for name, pane in built.items() if pane is not None}
+        names = {name for name, pane in built.items() if pane is not None}
+        return names | ({"section"} if self.editors.section_editor_built else set())
 
     @property
     def library_pane(self):

@@ -335,6 +335,48 @@ def test_library_and_details_panes_are_built_when_first_shown_or_used(qtbot, lib
     settle()
 
 
+def test_the_section_pane_waits_for_a_section_and_is_built_when_it_first_shows(qtbot, library, index):
+    window = make_window(qtbot, library, index)
+    qtbot.wait(20)
+    dock = window.editors.section_dock
+    assert not dock.isVisible() and "section" not in window.built_panes()  # a new briefing: outline only
+    section_id = window.outline.add_section()
+    window.outline.select_ids([section_id], section_id)
+    qtbot.waitUntil(dock.isVisible, timeout=2000)
+    editor = window.editors.section_editor
+    assert "section" in window.built_panes() and dock.widget() is editor
+    assert editor.section_id == section_id and editor.title.text() == window.controller.section(section_id).title
+    # below the Outline, in the right-hand column
+    assert dock.geometry().top() >= window.outline_dock.geometry().bottom()
+    assert dock.geometry().left() == window.outline_dock.geometry().left()
+    window.save_state()
+    window.ask_unsaved = lambda: DISCARD
+    window.close()
+
+    again = make_window(qtbot, library, index)  # the saved layout shows it: built before it paints
+    qtbot.waitUntil(lambda: again.editors.section_dock.isVisible(), timeout=2000)
+    assert "section" in again.built_panes()
+    assert again.editors.section_dock.widget() is again.editors.section_editor
+    again.ask_unsaved = lambda: DISCARD
+    settle()
+
+
+def test_edit_section_opens_the_pane_on_the_first_section_with_the_keyboard_in_its_title(qtbot, library, index):
+    window = make_window(qtbot, library, index)
+    section_id = window.controller.add_section("Refugees")
+    window.editors.section_dock.close()  # the user closed the pane; nothing is selected
+    window.controller.current_section_id = None
+    qtbot.wait(20)
+    assert not window.editors.section_dock.isVisible()
+    window.editors.actions["edit_section"].trigger()  # Ctrl+7
+    qtbot.waitUntil(window.editors.section_dock.isVisible, timeout=2000)
+    assert window.editors.section_dock.widget() is window.editors.section_editor
+    assert window.editors.section_editor.section_id == section_id
+    assert window.focusWidget() is window.editors.section_editor.title  # typing goes to the title
+    window.ask_unsaved = lambda: DISCARD
+    settle()
+
+
 def test_run_collects_garbage_again_once_the_window_is_up(qtbot, monkeypatch):
     import gc
 

@@ -67,4 +67,5 @@ def test_the_section_editor_and_topic_editor_are_in_the_window_menus(qtbot, libr
     menu_texts = {a.text().replace("&", "") for m in window.menuBar().actions() if m.menu()
                   for a in m.menu().actions()}
     assert {"Edit Section", "New Topic…", "Edit Topic…", "Delete Topic"} <= menu_texts
-    assert window.editors.section_dock.widget() is window.editors.section_editor
+    editor = window.editors.section_editor  # built when first asked for (or when its dock first shows)
+    assert window.editors.section_dock.widget() is editor
