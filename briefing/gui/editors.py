@@ -10,12 +10,16 @@ them and returns this object, whose ``actions`` the menus and toolbar place.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from briefing.gui.icons import ACTION_ICONS, themed_icon
-from briefing.gui.section_editor import SectionEditor
+
+if TYPE_CHECKING:  # imported where the pane is first built
+    from briefing.gui.section_editor import SectionEditor
 
 # name -> (text, shortcut, tip)
 SPECS = {
@@ -61,6 +65,8 @@ class BriefingEditors:
     @property
     def section_editor(self) -> SectionEditor:
         if self._section_editor is None:
+            from briefing.gui.section_editor import SectionEditor
+
             self._section_editor = SectionEditor(self.window.controller, self.window)
             old = self.section_dock.widget()
             self.section_dock.setWidget(self._section_editor)
