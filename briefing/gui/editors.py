@@ -43,8 +43,8 @@ class BriefingEditors:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.section_dock)
         window.splitDockWidget(window.outline_dock, self.section_dock, Qt.Orientation.Vertical)
         self.section_dock.hide()
-        # also when a restored layout shows it: build before the dock paints
-        self.section_dock.visibilityChanged.connect(lambda shown: shown and self.section_editor)
+        # also when a restored layout shows it: built before the dock paints
+        self.section_dock.visibilityChanged.connect(lambda shown: shown and self._build_section_editor())
         controller.current_section_changed.connect(self._section_selected)
         self.actions: dict[str, QAction] = {}
         for name, (text, shortcut, tip) in SPECS.items():
@@ -64,14 +64,18 @@ class BriefingEditors:
     # -- section ---------------------------------------------------------------------------
     @property
     def section_editor(self) -> SectionEditor:
+        """The Section pane's editor, built on first use."""
+        return self._build_section_editor()
+
+    def _build_section_editor(self) -> SectionEditor:
         if self._section_editor is None:
             from briefing.gui.section_editor import SectionEditor
 
             self._section_editor = SectionEditor(self.window.controller, self.window)
-            old = self.section_dock.widget()
+            placeholder = self.section_dock.widget()
             self.section_dock.setWidget(self._section_editor)
-            if old is not None:
-                old.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
         return self._section_editor
 
     @property
@@ -80,7 +84,7 @@ class BriefingEditors:
 
     def _section_selected(self, section_id) -> None:
         if section_id is not None:
-            self.section_editor  # noqa: B018 - built before the dock shows
+            self._build_section_editor()  # before the dock shows
             self.section_dock.show()
 
     def edit_section(self) -> None:
@@ -88,7 +92,7 @@ class BriefingEditors:
         controller = self.window.controller
         if controller.current_section_id is None and controller.briefing.sections:
             self.window.outline.select_ids([controller.briefing.sections[0].id], controller.briefing.sections[0].id)
-        editor = self.section_editor
+        editor = self._build_section_editor()
         self.section_dock.show()
         self.section_dock.raise_()
         editor.title.setFocus()

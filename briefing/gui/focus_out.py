@@ -3,8 +3,8 @@
 A subclass overriding ``focusOutEvent`` rather than an event filter: a filter written in Python
 receives every event of the box (paint, resize, polish, …) as a generic QEvent, and the first
 such event makes PySide6 set up all ~45 QEvent subclasses with their enums to find its type
-(~6-8 ms of every launch, since the Section pane is built at start-up).  Only focus-out events
-reach Python here.
+(~6-8 ms, paid at every launch while the Section pane was built at start-up).  Only focus-out
+events reach Python here.
 """
 
 from __future__ import annotations
