@@ -22,7 +22,7 @@ import operator
 import os
 from itertools import compress, count
 
-from briefing.library.source import id_and_stored_text_path
+from briefing.library.source import stored_text_paths
 
 # mtime_ns and size of a row whose file could not be stat'ed: never equal to an indexed row
 UNREAD = None
@@ -32,7 +32,7 @@ class TextScan:
     """One index handle's scan state.  ``changes()`` then, once the write is done, ``settled()``."""
 
     def __init__(self) -> None:
-        self._grouping: tuple | None = None  # (pairs, (by_dir, textless)) for the last library, see _group
+        self._grouping: tuple | None = None  # (key, (by_dir, textless)) for the last library, see _group
         # The last settled scan: (grouping, the table's row set, its rows, the rows of it that were
         # not in the table after its write).  None: compare in full next time.
         self._last: tuple | None = None
@@ -68,14 +68,17 @@ class TextScan:
         return differ, removed
 
     def _group(self, values: list) -> tuple:
-        """The library's text files by folder; the same object while every (id, text_path) is the same."""
-        pairs = id_and_stored_text_path(values)
-        if self._grouping is not None and self._grouping[0] == pairs:
+        """The library's text files by folder; the same object while every (id, text_path) is the same.
+
+        Keyed by two flat lists, the ids and the stored paths (two C-level passes, ~1 ms for
+        10,000 sources): a list of (id, path) pairs cost ~2 ms more to build, one tuple a source."""
+        key = (list(map(_ID, values)), stored_text_paths(values))
+        if self._grouping is not None and self._grouping[0] == key:
             return self._grouping[1]
-        # read through ``text_path``: each becomes (and stays) a Path, so the pairs that key the
-        # grouping are the ones the next scan reads
+        # read through ``text_path``: each becomes (and stays) a Path, so the key stored is the one
+        # the next scan reads
         grouping = _by_folder(list(map(_ID_AND_PATH, values)))
-        self._grouping = (id_and_stored_text_path(values), grouping)
+        self._grouping = ((list(map(_ID, values)), stored_text_paths(values)), grouping)
         return grouping
 
     def settled(self, table: set) -> None:
@@ -158,6 +161,7 @@ def _by_folder(pairs: list[tuple[str, object]]) -> tuple:
     return by_dir, tuple(textless)
 
 
+_ID = operator.attrgetter("id")
 _ID_AND_PATH = operator.attrgetter("id", "text_path")
 _STAT_DIR_FD = os.stat in os.supports_dir_fd and os.open in os.supports_dir_fd
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
