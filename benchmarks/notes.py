@@ -393,7 +393,8 @@ PROFILE_NOTES = [
         'is imported then.  In process, without a saved layout: building the window 47 -> ~32 ms, show() to '
         'idle ~27 -> ~15 ms.  Full runs of this round\'s code before the Section pane change: bundled 1.43x, '
         '1.34x, 1.63x (9 launch pairs), 1.39x, 1.50x (21 pairs); 10,000 sources 1.89x, 1.83x, 1.96x, 1.92x, '
-        '1.86x; after it: 1.51x, 1.28x, 1.38x / 1.88x, 1.76x, 1.94x.  Single launches vary +-50% on this '
+        '1.86x; after it, seven runs: 1.51x, 1.28x, 1.38x, 1.43x (the run above), 1.49x, 1.41x, 1.35x / 1.88x, '
+        '1.76x, 1.94x, 1.80x, 1.88x, 1.89x, 1.87x.  Single launches vary +-50% on this '
         'machine (one pair\'s ratio 1.2-2.2x), so the '
         'benchmark now runs 21 pairs: bundled@BUNDLED_RATIO@, 10,000 sources@LARGE_RATIO@.'
     ),
