@@ -13,17 +13,18 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 CHILD = """
 import json, sys
 import briefing.gui.app
-print(json.dumps(list(sys.modules)))
+from briefing.sqlitedb import sqlite3
+print(json.dumps({"order": list(sys.modules), "engine": sqlite3.__name__}))
 """
 
 
 def test_core_modules_load_before_pyside6():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=REPO)
     out = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=120, check=True)
-    order = json.loads(out.stdout.strip().splitlines()[-1])
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    order = got["order"]
     qt = order.index("PySide6.QtCore")
-    from briefing.sqlitedb import sqlite3  # the SQLite module the index uses (pysqlite3's, or the stdlib's)
-
+    # got["engine"]: the SQLite module the index uses (pysqlite3's, or the standard library's)
     for name in ("briefing.library.loader", "briefing.library.source", "briefing.search.index",
-                 "briefing.session.document", "briefing.model.briefing", sqlite3.__name__):
+                 "briefing.session.document", "briefing.model.briefing", got["engine"]):
         assert order.index(name) < qt, name
