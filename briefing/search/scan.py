@@ -6,8 +6,8 @@ source becomes a row (source id, text path, mtime_ns, size) to compare with the 
 machine: ~14 ms of system calls, measured in C, the rest ``os.stat`` building its result); the
 rest is kept to C-level work:
 
-* the library's files grouped by folder are remembered while its (id, text_path) pairs are the
-  same objects as last time (one C-level list comparison);
+* the library's files grouped by folder are remembered while its ids and stored text paths are
+  the same objects as last time (C-level passes and list comparisons, see ``_group``);
 * the rows come out in the same order every time (a file that cannot be stat'ed gets a
   placeholder row), so when neither the library nor the indexed table changed since the last
   scan, this scan's rows are compared with that scan's position by position (``map(ne, ...)``),
@@ -72,13 +72,13 @@ class TextScan:
 
         Keyed by two flat lists, the ids and the stored paths (two C-level passes, ~1 ms for
         10,000 sources): a list of (id, path) pairs cost ~2 ms more to build, one tuple a source."""
-        key = (list(map(_ID, values)), stored_text_paths(values))
-        if self._grouping is not None and self._grouping[0] == key:
+        ids = list(map(_ID, values))
+        if self._grouping is not None and self._grouping[0] == (ids, stored_text_paths(values)):
             return self._grouping[1]
-        # read through ``text_path``: each becomes (and stays) a Path, so the key stored is the one
-        # the next scan reads
+        # read through ``text_path``: each becomes (and stays) a Path, so the paths are read again
+        # for the key the next scan compares with
         grouping = _by_folder(list(map(_ID_AND_PATH, values)))
-        self._grouping = ((list(map(_ID, values)), stored_text_paths(values)), grouping)
+        self._grouping = ((ids, stored_text_paths(values)), grouping)
         return grouping
 
     def settled(self, table: set) -> None:
